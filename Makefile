@@ -1,0 +1,38 @@
+# Two entry points, each self-sufficient on a fresh machine with Python and make.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= $(CURDIR)/.demo/minutes.db
+
+.PHONY: demo test install install-tests eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-tests: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[tests]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-tests: $(VENV)/.installed-tests
+
+demo: install
+	@rm -f $(DEMO_DB) && mkdir -p $(dir $(DEMO_DB))
+	MINUTES_DB=$(DEMO_DB) $(BIN)/minutes demo corpora/
+
+test: install-tests
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/minutes eval corpora/
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .demo build *.egg-info

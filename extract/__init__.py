@@ -1,0 +1,1 @@
+"""Extraction of owners, deadlines and deliverables from structured minutes."""

@@ -1,0 +1,1 @@
+"""SQLite tracker: store, review, to-do lists, reminders and reports."""
