@@ -50,7 +50,8 @@ class Block:
     speaker: Optional[str] = None
     time: Optional[str] = None
     checked: Optional[bool] = None
-    quoted: Optional[str] = None
+    quoted: Optional[str] = None  # IM: the text of a quoted/replied-to message
+    vmerged: Optional[tuple[int, ...]] = None  # table_row: cell indexes continuing a vertical merge from the row above
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ app = typer.Typer(
 # Modules that register commands on `app` (or sub-apps) when imported.
 COMMAND_MODULES = [
     "minutes.cli.extract_cmd",
+    "minutes.cli.deadline_cmd",
+    "minutes.cli.eval_cmd",
     "minutes.cli.roster_cmd",
     "minutes.cli.tracker_cmd",
     "minutes.cli.report_cmd",
