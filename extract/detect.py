@@ -1,0 +1,158 @@
+"""Is this sentence an action item? And where does one sentence hold several?
+
+Rules, not a model: a sentence assigns work when it names who (a person, a
+team, "我来") together with an assignment or work verb, or when it carries a
+deadline and a work verb, or an explicit marker (@, TODO, Action:). Past
+facts, questions, refusals, bare decisions and chit-chat are rejected. The
+cue vocabularies are data (extract/data/action_cues.yaml).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Optional
+
+from minutes.errors import DataFileError
+
+_CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
+             "chitchat", "decision", "status", "collaborate")
+_QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不要|能不能|有没有|可不可以|谁来|谁负责|怎么办|如何")
+_CLAUSE = re.compile(r"[，,；;]\s*")
+_FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需|待|将|计划|准备|继续)")
+_NON_WORD = re.compile(r"[\W_]+", re.U)
+
+
+@dataclass(frozen=True)
+class Cues:
+    words: dict
+
+    def has(self, key: str, text: str) -> bool:
+        return any(w in text for w in self.words[key])
+
+    def find(self, key: str, text: str) -> Optional[str]:
+        return next((w for w in self.words[key] if w in text), None)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    import yaml
+
+    path = resources.files("extract") / "data" / "action_cues.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = {}
+    for key in _CUE_KEYS:
+        words = data.get(key)
+        if not isinstance(words, list) or not words:
+            raise DataFileError(f"'{key}' must be a non-empty list", str(path))
+        # longest first so find() reports the most specific cue
+        out[key] = tuple(sorted({str(w) for w in words}, key=len, reverse=True))
+    lowered = {k: tuple(sorted(set(v) | {w.lower() for w in v}, key=len, reverse=True)) for k, v in out.items()}
+    return Cues(lowered)
+
+
+def is_chitchat(text: str) -> bool:
+    c = cues()
+    rest = text.strip()
+    for w in c.words["chitchat"]:
+        rest = rest.replace(w, "")
+    rest = _NON_WORD.sub("", rest)
+    return len(rest) <= 1 and len(text.strip()) <= 16
+
+
+def is_question(text: str) -> bool:
+    return bool(_QUESTION.search(text.strip()))
+
+
+def is_past(text: str) -> bool:
+    """A report of something done, with no future work after it."""
+    c = cues()
+    low = text.lower()
+    word = c.find("past", low)
+    if not word:
+        return False
+    after = low[low.index(word) + len(word):]
+    later = _CLAUSE.split(after, maxsplit=1)
+    if len(later) < 2:
+        return not _FUTURE_AFTER_PAST.search(after)
+    # "初稿已完成，下周五前提交终稿": a later clause assigns new work
+    return not (_FUTURE_AFTER_PAST.search(later[1]) or c.has("work", later[1]) or c.has("assign", later[1]))
+
+
+def is_refusal(text: str) -> bool:
+    return cues().has("refusal", text.lower())
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the owner and deadline finders saw in the text."""
+
+    owner_kind: str = "none"  # OwnerMatch.match
+    self_commit: bool = False
+    has_deadline: bool = False
+    vague_deadline: bool = False
+
+
+def is_action(text: str, origin: str, signals: Signals) -> bool:
+    """Decide one candidate (already split into single items)."""
+    t = text.strip()
+    if not t or is_chitchat(t):
+        return False
+    low = t.lower()
+    if origin in ("table", "fields"):
+        return True
+    if is_question(t) or is_refusal(low):
+        return False
+    if is_past(low):
+        return False
+    c = cues()
+    explicit = c.has("explicit", low) or low.startswith(("todo", "action", "ai:", "- [ ]"))
+    if origin == "action_section":
+        # under 行动项 / 待办 nearly every line is an item; drop headers and bare notes
+        return len(_NON_WORD.sub("", t)) >= 4
+    has_owner = signals.owner_kind not in ("none",)
+    assign = c.has("assign", low)
+    work = c.has("work", low)
+    oblige = c.has("obligation", low)
+    if c.has("decision", low) and not has_owner and not signals.has_deadline:
+        return False
+    if signals.self_commit and (work or assign or signals.has_deadline):
+        return True
+    if has_owner and (assign or ((work or oblige) and (signals.has_deadline or explicit))):
+        return True
+    if has_owner and work and oblige:
+        return True
+    if explicit and (work or assign) and (has_owner or signals.has_deadline):
+        return True
+    if signals.has_deadline and not signals.vague_deadline and (work and oblige) and not c.has("status", low):
+        return True
+    if has_owner and work and signals.has_deadline:
+        return True
+    return False
+
+
+def split_items(text: str, starts_item: Callable[[str], bool]) -> list[str]:
+    """Split "李娜负责活动方案，何佳负责物料" into one text per item.
+
+    `starts_item(clause)` says whether a clause names its own owner with an
+    assignment; a later such clause starts a new item. Clauses that only add a
+    deadline, a collaborator ("赵磊配合") or detail stay with the item before.
+    """
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return [text]
+    c = cues()
+    groups: list[list[str]] = []
+    owned = False
+    for clause in clauses:
+        starts = starts_item(clause) and not c.has("collaborate", clause)
+        if groups and not (starts and owned):
+            groups[-1].append(clause)
+            owned = owned or starts
+            continue
+        groups.append([clause])
+        owned = starts
+    if len(groups) == 1:
+        return [text]
+    return ["，".join(g) for g in groups]

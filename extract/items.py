@@ -1,0 +1,138 @@
+"""Candidates in, action items out: detection, splitting, owner, deadline, deliverable, flags.
+
+This is the composition of the extract stage; each decision lives in its own
+module (detect, owners, deadlines, deliverables, flags).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Iterable, Optional
+
+from extract import deadlines as dl
+from extract.deliverables import find_deliverable, from_field
+from extract.detect import Signals, cues, is_action, split_items
+from extract.flags import item_flags, meeting_flags
+from extract.owners import OwnerFinding, find_owners, resolve_field
+from extract.roster import Roster
+from minutes.model import ActionItem, Candidate, Deadline, Extraction, OwnerMatch, Structured
+
+_NO_DEADLINE = Deadline(mention=None, date=None)
+_LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·]+|^(?:由|请|麻烦|让|@)\s*")
+_TAIL = re.compile(r"[\s，,；;：:、]+$")
+_DANGLING = re.compile(r"^(?:负责|牵头|主导|跟进|来)\s*[，,：:]?\s*")
+
+
+def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Extraction:
+    roster = roster or Roster(())
+    ref = structured.meeting.date
+    items: list[ActionItem] = []
+    for cand in structured.candidates:
+        for item in _from_candidate(cand, roster, ref):
+            items.append(replace(item, id=f"a{len(items) + 1}"))
+    flags = meeting_flags(structured.meeting, items)
+    return Extraction(structured=structured, action_items=tuple(items), flags=flags)
+
+
+def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date]) -> Iterable[ActionItem]:
+    if cand.origin in ("table", "fields"):
+        item = _from_fields(cand, roster, ref)
+        if item:
+            yield item
+        return
+    pieces = split_items(cand.text, lambda clause: _starts_item(clause, roster, cand.speaker))
+    shared = dl.find_deadline(cand.text, ref) if len(pieces) > 1 else None
+    for piece in pieces:
+        finding = find_owners(piece, roster, speaker=cand.speaker)
+        deadline = dl.find_deadline(piece, ref)
+        if deadline is None and shared is not None and not _span_inside(shared, cand.text, piece):
+            deadline = replace(shared, span=None)
+        low = piece.lower()
+        signals = Signals(
+            owner_kind=finding.owner.match,
+            self_commit=bool(cand.speaker) and cues().has("self_commit", low),
+            has_deadline=deadline is not None,
+            vague_deadline=bool(deadline and deadline.vague),
+        )
+        if not is_action(piece, cand.origin, signals):
+            continue
+        yield _item(cand, piece, finding, deadline or _NO_DEADLINE, None, ref)
+
+
+def _from_fields(cand: Candidate, roster: Roster, ref: Optional[date]) -> Optional[ActionItem]:
+    f = cand.fields
+    task = f.get("task", "").strip()
+    if not task:
+        return None
+    dept = f.get("department") or None
+    if f.get("owner"):
+        finding = resolve_field(f["owner"], roster, department=dept)
+    else:
+        finding = find_owners(task, roster, speaker=cand.speaker, department=dept)
+    if f.get("collaborators"):
+        extra = resolve_field(f["collaborators"], roster, department=dept)
+        more = tuple(m for m in (extra.owner,) + extra.collaborators if m.match != "none")
+        finding = replace(finding, collaborators=finding.collaborators + more)
+    if f.get("deadline"):
+        deadline = dl.resolve(f["deadline"], ref)
+        if deadline.date is None and not deadline.vague:
+            inner = dl.find_deadline(f["deadline"], ref)
+            deadline = inner or replace(deadline, mention=f["deadline"].strip() or None)
+        deadline = replace(deadline, span=None)
+    else:
+        deadline = dl.find_deadline(task, ref) or _NO_DEADLINE
+    deliverable = from_field(f["deliverable"]) if f.get("deliverable") else None
+    return _item(cand, task, finding if not f.get("owner") else replace(finding, spans=()),
+                 deadline, deliverable, ref, keep_owner_text=bool(f.get("owner")))
+
+
+def _item(cand: Candidate, text: str, finding: OwnerFinding, deadline: Deadline,
+          deliverable: Optional[str], ref: Optional[date], keep_owner_text: bool = False) -> ActionItem:
+    spans = list(finding.spans) if not keep_owner_text else []
+    if deadline.span:
+        spans.append(deadline.span)
+    task = task_text(text, spans)
+    if deliverable is None:
+        deliverable = find_deliverable(task) or find_deliverable(text)
+    owner = finding.owner
+    collaborators = tuple(c for c in finding.collaborators if c.match != "none")
+    return ActionItem(
+        id="", topic=cand.topic, task=task, owner=owner, collaborators=collaborators,
+        deadline=replace(deadline, span=None), deliverable=deliverable, source=cand.source,
+        flags=item_flags(owner, deadline, deliverable, ref),
+    )
+
+
+def task_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence without its owner and deadline mentions, tidied."""
+    keep = []
+    pos = 0
+    for start, end in sorted(s for s in spans if s):
+        if start >= pos:
+            keep.append(text[pos:start])
+            pos = end
+    keep.append(text[pos:])
+    out = "".join(keep)
+    out = re.sub(r"\s{2,}", " ", out)
+    for _ in range(3):
+        out = _LEAD.sub("", out)
+        out = _DANGLING.sub("", out)
+    out = _TAIL.sub("", out).strip("。. ")
+    return out if len(re.sub(r"\W", "", out)) >= 2 else text.strip()
+
+
+def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
+    finding = find_owners(clause, roster, speaker=speaker)
+    if finding.owner.match == "none" or finding.span is None:
+        return False
+    if finding.span[0] > 12:
+        return False  # the owner must lead the clause ("…，何佳负责物料")
+    low = clause.lower()
+    c = cues()
+    return c.has("assign", low) or c.has("work", low)
+
+
+def _span_inside(deadline: Deadline, whole: str, piece: str) -> bool:
+    """Whether the shared deadline was found inside `piece` itself."""
+    return bool(deadline.mention) and deadline.mention in piece

@@ -1,0 +1,90 @@
+"""Field-label lookup over minutes/data/labels.yaml.
+
+Minutes label things in many ways ("时间：", "**负责人**:", "Owner -"); one
+normaliser and one table of synonyms serve the readers and the structurer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from minutes.errors import DataFileError
+
+_STRIP = re.compile(r"[\s*_`#>【】\[\]]+")
+# "key：value", "key: value", "key — value"; key is short and has no sentence punctuation.
+_KV = re.compile(r"^\s*[*_]{0,2}\s*([^：:，。；,;\n]{1,14}?)\s*[*_]{0,2}\s*[：:]\s*(.*)$", re.S)
+
+
+def norm_label(text: str) -> str:
+    return _STRIP.sub("", text).strip("：: ").lower()
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict:
+    import yaml
+
+    path = resources.files("minutes") / "data" / "labels.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:  # pragma: no cover - shipped data
+        raise DataFileError(f"invalid YAML: {exc}", str(path)) from None
+    for group in ("meeting", "action_table", "sections"):
+        if not isinstance(data.get(group), dict):
+            raise DataFileError(f"missing mapping '{group}'", str(path))
+        for key, words in data[group].items():
+            if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
+                raise DataFileError(f"'{group}.{key}' must be a list of strings", str(path))
+    return data
+
+
+@lru_cache(maxsize=None)
+def _index(group: str) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, words in _load()[group].items():
+        for word in words:
+            index.setdefault(norm_label(str(word)), key)
+    return index
+
+
+def lookup(group: str, label: str) -> Optional[str]:
+    """The field key a label stands for in `group`, or None."""
+    return _index(group).get(norm_label(label))
+
+
+def all_labels() -> set[str]:
+    """Every normalised label of every group (readers use it to reject fake speakers)."""
+    out: set[str] = set()
+    for group in ("meeting", "action_table", "sections"):
+        out.update(_index(group))
+    return out
+
+
+def split_kv(text: str) -> Optional[tuple[str, str]]:
+    """Split "标签：值" into (label, value), or None when the line is no label line."""
+    m = _KV.match(text)
+    if not m:
+        return None
+    return m.group(1).strip(), m.group(2).strip()
+
+
+def section_of(title: str) -> Optional[str]:
+    """Which section kind a heading names: actions|discussion|consensus|disagreements|topics."""
+    t = strip_numbering(title)
+    t = re.sub(r"[（(].*?[)）]$", "", t)  # "行动项（Action Items）"
+    key = lookup("sections", t)
+    if key:
+        return key
+    return lookup("sections", re.split(r"[\s/／|]", t.strip())[0]) if t.strip() else None
+
+
+_NUMBERING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百\d]+[章节部分项条][、.．:：\s]*|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）][、.．]?|"
+    r"\d{1,2}(?:\.\d{1,2})*[、.．)）](?!\d)|[①-⑳]|[A-Za-z][.、)](?=\s)|[-*•·●○■□▪◆◇]|Topic\s*\d+[:：.]?|议题[一二三四五六七八九十\d]+[:：、.]?)\s*"
+)
+
+
+def strip_numbering(text: str) -> str:
+    """Drop a leading 一、/（一）/1./①/bullet so the title reads cleanly."""
+    return _NUMBERING.sub("", text, count=1).strip()

@@ -1,0 +1,377 @@
+"""From reader blocks to meeting metadata, topics and action-item candidates.
+
+One pass over the blocks with a small state machine: headings and label lines
+switch the current topic and section (讨论 / 共识 / 分歧 / 行动项); metadata
+lines and tables fill the meeting; action tables are found by their header
+row; every other sentence becomes a candidate for `extract.detect` to judge.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from minutes import labels
+from minutes.meeting_dates import find_full_date, find_month_day, find_time_range
+from minutes.model import Block, Candidate, Document, Meeting, Source, Structured, Topic
+
+_TITLE_WORDS = re.compile(r"纪要|会议|例会|周会|月会|晨会|复盘|评审|沟通记录|记录表|研讨|协调会|Minutes|Meeting|Sync|Review|Standup", re.I)
+_TOPIC_LINE = re.compile(r"^\s*(?:议题|Topic|话题)\s*[一二三四五六七八九十\d]+\s*[：:、.．]?\s*(.+)$", re.I)
+_SENT_END = re.compile(r"(?<=[。！？!?；;])|\n")
+_EN_SENT = re.compile(r"(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
+_LIST_SEP = re.compile(r"[、,，;；/\s]+")
+# python-docx's bundled template carries this creation stamp; it says nothing about the meeting.
+_TEMPLATE_CREATED = date(2013, 12, 23)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a line, keeping their end punctuation; commas stay inside."""
+    out = []
+    for part in _SENT_END.split(text):
+        for piece in _EN_SENT.split(part):
+            piece = piece.strip()
+            if piece and not re.fullmatch(r"[\W_]+", piece):
+                out.append(piece)
+    return out
+
+
+@dataclass
+class _TopicDraft:
+    title: str
+    discussion: list[str] = field(default_factory=list)
+    consensus: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+    implicit: bool = False
+
+    def add(self, mode: Optional[str], text: str) -> None:
+        bucket = {"consensus": self.consensus, "disagreements": self.disagreements}.get(mode or "", self.discussion)
+        bucket.append(text)
+
+    def freeze(self) -> Topic:
+        return Topic(self.title, tuple(self.discussion), tuple(self.consensus), tuple(self.disagreements))
+
+
+@dataclass
+class _State:
+    meta: dict = field(default_factory=dict)
+    topics: list[_TopicDraft] = field(default_factory=list)
+    mode: Optional[str] = None
+    mode_level: int = 0
+    candidates: list[Candidate] = field(default_factory=list)
+    record: Optional[dict] = None  # labelled 任务/负责人/截止时间 lines being collected
+    tables: dict = field(default_factory=dict)  # table index -> column map of an action table
+    last_row: dict = field(default_factory=dict)  # table index -> previous row cells (vertical merges)
+    first_heading: Optional[str] = None
+    date_lines: list[str] = field(default_factory=list)
+
+    @property
+    def topic(self) -> Optional[_TopicDraft]:
+        return self.topics[-1] if self.topics else None
+
+    def topic_title(self) -> Optional[str]:
+        t = self.topic
+        return t.title if t and not t.implicit else None
+
+    def new_topic(self, title: str) -> None:
+        self.flush_record()
+        self.topics.append(_TopicDraft(title))
+        self.mode = None
+
+    def content(self, text: str, block: Block, source: Source) -> None:
+        """A line of discussion / consensus / action text."""
+        if self.topic is None:
+            self.topics.append(_TopicDraft("", implicit=True))
+        if self.mode != "actions":
+            self.topic.add(self.mode, text)
+        origin = "action_section" if self.mode == "actions" or block.checked is not None else "sentence"
+        sentences = [text] if origin == "action_section" else split_sentences(text)
+        for sent in sentences:
+            self.candidates.append(Candidate(
+                text=sent, source=replace(source, text=sent if origin == "sentence" else text),
+                origin=origin, topic=self.topic_title(), speaker=block.speaker, checked=block.checked,
+                fields={"mode": self.mode} if self.mode in ("consensus", "disagreements") else {},
+            ))
+
+    def field_line(self, key: str, value: str, source: Source, block: Block) -> None:
+        """'任务：… / 负责人：… / 截止时间：…' lines grouped into one candidate."""
+        if self.record is None or key in self.record["fields"]:
+            self.flush_record()
+            self.record = {"fields": {}, "source": source, "texts": [], "speaker": block.speaker}
+        self.record["fields"][key] = value
+        self.record["texts"].append(source.text)
+
+    def flush_record(self) -> None:
+        rec, self.record = self.record, None
+        if not rec:
+            return
+        fields = rec["fields"]
+        task = fields.get("task", "")
+        if not (task or fields.get("owner") and fields.get("deadline")):
+            return
+        text = " ".join(rec["texts"])
+        self.candidates.append(Candidate(
+            text=task or text, source=replace(rec["source"], text=text), origin="fields",
+            topic=self.topic_title(), fields=dict(fields), speaker=rec["speaker"],
+        ))
+
+
+def structure(doc: Document, *, meeting_date: Optional[date] = None) -> Structured:
+    st = _State()
+    for block in doc.blocks:
+        if block.kind == "table_row":
+            st.flush_record()
+            _table_row(st, block)
+        elif block.kind == "heading":
+            _heading(st, block)
+        else:
+            _line(st, block)
+    st.flush_record()
+    meeting = _meeting(doc, st, meeting_date)
+    topics = tuple(t.freeze() for t in st.topics if not t.implicit or t.discussion or t.consensus or t.disagreements)
+    topics = tuple(replace(t, title=t.title or meeting.title or "会议内容") for t in topics)
+    return Structured(document=doc, meeting=meeting, topics=topics, candidates=tuple(st.candidates))
+
+
+def _heading(st: "_State", block: Block) -> None:
+    st.flush_record()
+    text = block.text.strip()
+    level = block.level or 1
+    section = labels.section_of(text)
+    if section == "topics":
+        st.mode, st.mode_level = "topics", level
+        return
+    if section:
+        st.mode, st.mode_level = section, level
+        return
+    m = _TOPIC_LINE.match(text)
+    title = m.group(1).strip() if m else labels.strip_numbering(text)
+    if st.first_heading is None and not st.topics:
+        st.first_heading = title
+        if _TITLE_WORDS.search(title) and not m:
+            st.meta.setdefault("title_heading", title)
+            return
+    if st.mode == "actions" and level > st.mode_level:
+        return  # "研发侧" under 行动项 groups items, it opens no topic
+    st.new_topic(title)
+
+
+def _line(st: "_State", block: Block) -> None:
+    text = block.text.strip()
+    if not text:
+        return
+    src = block.source
+    if block.kind == "paragraph" and find_full_date(text) and len(text) <= 40 and not labels.split_kv(text):
+        st.date_lines.append(text)  # IM export date separators, "2024年7月10日" under a title
+    m = _TOPIC_LINE.match(text)
+    if m and block.kind != "turn" and block.kind != "message":
+        st.new_topic(m.group(1).strip())
+        return
+    kv = labels.split_kv(text) if block.kind not in ("message", "turn") or block.speaker is None else None
+    if kv:
+        label, value = kv
+        if _meta(st, label, value):
+            return
+        section = labels.lookup("sections", label)
+        if section:
+            st.flush_record()
+            if section == "topics":
+                if value:
+                    st.new_topic(labels.strip_numbering(value))
+                else:
+                    st.mode = "topics"
+                return
+            st.mode = section
+            if value:
+                st.content(value, block, src)
+            return
+        key = labels.lookup("action_table", label)
+        if key in ("task", "owner", "deadline", "deliverable", "priority", "status", "collaborators", "department"):
+            st.field_line(key, value, src, block)
+            return
+    st.flush_record()
+    if st.mode == "topics":
+        if block.kind in ("list_item", "paragraph") and len(text) <= 40:
+            st.new_topic(labels.strip_numbering(text))
+            st.mode = "topics_listed"
+            return
+    if st.mode == "topics_listed" and block.kind == "list_item" and len(text) <= 40 and block.level == 0:
+        st.new_topic(labels.strip_numbering(text))
+        st.mode = "topics_listed"
+        return
+    body = labels.strip_numbering(text) if block.kind in ("list_item", "paragraph") else text
+    st.content(body or text, block, src)
+
+
+def _meta(st: "_State", label: str, value: str) -> bool:
+    key = labels.lookup("meeting", label)
+    if not key:
+        return False
+    if key in ("attendees", "departments", "absent"):
+        items = [v for v in _LIST_SEP.split(value) if v]
+        st.meta.setdefault(key, []).extend(items)
+    elif value:
+        st.meta.setdefault(key, value)
+    return True
+
+
+def _table_row(st: "_State", block: Block) -> None:
+    cells = list(block.cells or ())
+    t = block.table
+    prev = st.last_row.get(t)
+    if prev and block.vmerged:
+        for i in block.vmerged:
+            if i < len(cells) and i < len(prev) and not cells[i]:
+                cells[i] = prev[i]
+    st.last_row[t] = cells
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return
+    colmap = st.tables.get(t)
+    if colmap is None:
+        header = _action_header(cells)
+        if header:
+            st.tables[t] = header
+            st.mode = "actions_table"
+            return
+    else:
+        if len(set(filled)) == 1 and len(cells) > 1:
+            # a section row spanning the table ("一、研发侧") names a group, not an item
+            title = labels.strip_numbering(filled[0])
+            if labels.section_of(title) is None and _action_header(cells) is None:
+                st.new_topic(title)
+                st.mode = "actions_table"
+            return
+        fields = {key: cells[i].strip() for i, key in colmap.items() if i < len(cells) and cells[i].strip()}
+        if not fields.get("task"):
+            return
+        st.candidates.append(Candidate(
+            text=fields["task"], source=block.source, origin="table",
+            topic=st.topic_title(), fields=fields,
+        ))
+        return
+    # key-value rows: metadata tables and 沟通记录表 rows (议题 | … | 讨论要点 | …)
+    if _kv_row(st, cells, block):
+        return
+    for cell in dict.fromkeys(c for c in cells if c.strip()):
+        for line in cell.split("\n"):
+            if line.strip():
+                _line(st, replace(block, kind="paragraph", text=line.strip(), cells=None,
+                                  source=replace(block.source, text=line.strip())))
+
+
+def _kv_row(st: "_State", cells: list[str], block: Block) -> bool:
+    pairs = []
+    i = 0
+    while i < len(cells) - 1:
+        label = cells[i].strip()
+        if label and (labels.lookup("meeting", label) or labels.lookup("sections", label)):
+            j = i + 1
+            while j < len(cells) - 1 and not cells[j].strip():
+                j += 1  # merged value cells leave blanks
+            pairs.append((label, cells[j].strip()))
+            i = j + 1
+        else:
+            i += 1
+    if not pairs:
+        return False
+    for label, value in pairs:
+        if _meta(st, label, value):
+            continue
+        section = labels.lookup("sections", label)
+        if section == "topics":
+            titles = [labels.strip_numbering(v) for v in value.split("\n") if v.strip()]
+            for title in titles or ["议题"]:
+                st.new_topic(title)
+            continue
+        st.mode = section
+        for line in value.split("\n"):
+            if line.strip():
+                st.content(labels.strip_numbering(line.strip()), block, replace(block.source, text=line.strip()))
+    return True
+
+
+def _action_header(cells: list[str]) -> Optional[dict[int, str]]:
+    colmap: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        key = labels.lookup("action_table", cell) if cell.strip() else None
+        if key and key not in colmap.values():
+            colmap[i] = key
+    keys = set(colmap.values())
+    if "task" in keys and keys & {"owner", "deadline", "deliverable"}:
+        return colmap
+    return None
+
+
+def _meeting(doc: Document, st: "_State", cli_date: Optional[date]) -> Meeting:
+    meta = st.meta
+    title = meta.get("title") or meta.get("title_heading") or _title_line(doc) or doc.title
+    when = meta.get("date", "")
+    start, end = find_time_range(when) if when else (None, None)
+    day, source = _meeting_date(doc, meta, title, when, cli_date, st.date_lines)
+    departments = tuple(dict.fromkeys(meta.get("departments", [])))
+    return Meeting(
+        title=title, date=day, date_source=source, start=start, end=end,
+        location=meta.get("location"), organizer=meta.get("organizer"), departments=departments,
+        recorder=meta.get("recorder"), attendees=tuple(dict.fromkeys(meta.get("attendees", []))),
+    )
+
+
+def _title_line(doc: Document) -> Optional[str]:
+    for block in doc.blocks[:5]:
+        text = block.text.strip()
+        if block.kind in ("paragraph", "heading") and text and len(text) <= 50 and _TITLE_WORDS.search(text):
+            if not labels.split_kv(text):
+                return labels.strip_numbering(text)
+    return None
+
+
+def _meeting_date(doc, meta, title, when, cli_date, date_lines) -> tuple[Optional[date], str]:
+    if cli_date:
+        return cli_date, "cli"
+    name = Path(doc.path).name if doc.path and doc.path != "-" else ""
+    year_hint = None
+    for text in (name, title or ""):
+        y = re.search(r"(?<!\d)(20\d{2})(?!\d)", text)
+        if y:
+            year_hint = int(y.group(1))
+            break
+    if year_hint is None and doc.created and doc.created != _TEMPLATE_CREATED:
+        year_hint = doc.created.year
+    if when:
+        d = find_full_date(when)
+        if d:
+            return d, "metadata"
+        md = find_month_day(when)
+        got = _try_date(year_hint, *md) if md and year_hint else None
+        if got:
+            return got, "metadata"
+    if title:
+        d = find_full_date(title)
+        if d:
+            return d, "title"
+    if name:
+        d = find_full_date(name)
+        if d:
+            return d, "filename"
+    if date_lines:
+        d = find_full_date(date_lines[0])
+        if d:
+            return d, "metadata"
+    if title and year_hint:
+        md = find_month_day(title)
+        if md:
+            got = _try_date(year_hint, *md)
+            if got:
+                return got, "title"
+    if doc.created and doc.created != _TEMPLATE_CREATED:
+        return doc.created, "file_properties"
+    return None, "none"
+
+
+def _try_date(y: int, m: int, d: int) -> Optional[date]:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None

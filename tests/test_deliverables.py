@@ -1,0 +1,26 @@
+import pytest
+
+from extract.deliverables import find_deliverable, from_field
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("7月15日前完成主视觉初稿，交3版", "主视觉初稿"),
+    ("7月19日前出测试报告", "测试报告"),
+    ("整理《2024年Q3营销方案》", "《2024年Q3营销方案》"),
+    ("活动方案", "活动方案"),
+    ("输出接口文档和测试用例", "接口文档"),
+    ("交3版", "3版"),
+    ("send the revised quote by Friday", "revised quote"),
+])
+def test_deliverable_phrases(text, expected):
+    assert find_deliverable(text) == expected
+
+
+@pytest.mark.parametrize("text", ["联系客户确认需求", "跟进进度", "拉个群对齐一下"])
+def test_activities_have_no_deliverable(text):
+    assert find_deliverable(text) is None
+
+
+def test_field_values():
+    assert from_field(" 联调报告 ") == "联调报告"
+    assert from_field("无") is None and from_field("-") is None and from_field("") is None

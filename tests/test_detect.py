@@ -1,0 +1,54 @@
+import pytest
+
+from extract.detect import Signals, is_action, is_chitchat, is_past, is_question, is_refusal, split_items
+
+OWNER = Signals(owner_kind="exact")
+OWNER_DUE = Signals(owner_kind="exact", has_deadline=True)
+DUE = Signals(has_deadline=True)
+
+
+@pytest.mark.parametrize("text,signals", [
+    ("孙浩负责回归测试", OWNER),
+    ("由研发部牵头排查内存泄漏", Signals(owner_kind="department")),
+    ("王芳7月15日前完成主视觉初稿", OWNER_DUE),
+    ("需在周五前提交预算表", DUE),
+    ("@王芳 主视觉周五前给一版", OWNER_DUE),
+    ("TODO: 张伟 更新接口文档", OWNER),
+    ("我来跟一下供应商", Signals(self_commit=True)),
+])
+def test_assignments_are_actions(text, signals):
+    assert is_action(text, "sentence", signals)
+
+
+@pytest.mark.parametrize("text,signals", [
+    ("上周已完成压测", OWNER),
+    ("张伟上周已经把接口联调完了", OWNER),
+    ("会议决定暂缓海外版", Signals()),
+    ("是否需要法务介入？", Signals(owner_kind="department")),
+    ("这个我这边做不了", Signals(self_commit=True)),
+    ("收到👍", Signals()),
+    ("目前进度80%，预计下周完成", DUE),
+    ("场地已经确定在国展", Signals()),
+])
+def test_look_alikes_are_rejected(text, signals):
+    assert not is_action(text, "sentence", signals)
+
+
+def test_table_rows_are_always_items_and_action_sections_nearly():
+    assert is_action("压测", "table", Signals())
+    assert is_action("整理会议纪要", "action_section", Signals())
+    assert not is_action("无", "action_section", Signals())
+
+
+def test_predicates():
+    assert is_chitchat("好的👌") and not is_chitchat("好的，我来整理报价单")
+    assert is_question("要不要拉上法务") and not is_question("请法务审核合同")
+    assert is_past("初稿已经完成了") and not is_past("初稿已完成，周五前提交终稿")
+    assert is_refusal("这块我们排不上")
+
+
+def test_split_items_on_second_owner_only():
+    starts = lambda c: c[:2] in ("李娜", "何佳", "张伟", "赵磊")  # noqa: E731
+    assert split_items("李娜负责活动方案，何佳负责物料", starts) == ["李娜负责活动方案", "何佳负责物料"]
+    assert split_items("张伟牵头，赵磊配合，7月20日前完成", starts) == ["张伟牵头，赵磊配合，7月20日前完成"]
+    assert split_items("先整理需求，张伟负责评审", starts) == ["先整理需求，张伟负责评审"]
