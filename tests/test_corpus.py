@@ -163,7 +163,7 @@ def consistency_problems(gold: dict) -> list[str]:
     for i, item in enumerate(gold["action_items"]):
         where = f"action_items[{i}] {item['task_keywords']}"
         kind, owner, flags = item["owner_kind"], item["owner"], set(item["flags"])
-        if kind in ("exact", "alias") and owner is None:
+        if kind in ("exact", "alias") and owner is None and "ambiguous_owner" not in flags:
             problems.append(f"{where}: owner_kind {kind} but owner is null")
         if kind in ("department", "collective", "unknown", "none") and owner is not None:
             problems.append(f"{where}: owner_kind {kind} but owner is {owner!r}")
