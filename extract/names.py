@@ -1,0 +1,89 @@
+"""Shapes of Chinese names: surname split, tone-less pinyin, same-sound tests.
+
+Minutes spell people by ear (章伟 for 张伟) and in pinyin (Zhang Wei, Wei Zhang),
+so the resolver compares sounds, not only characters.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.owner_rules import near_sounds, surnames
+
+_CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ .'-]?[A-Z][a-z]+){0,2}$")
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_RUN.match(text))
+
+
+def is_latin_name(text: str) -> bool:
+    """A capitalised Latin name: Kevin, Tom Smith, Mary-Jane."""
+    return bool(_LATIN_NAME.match(text))
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(surname, given name); compound surnames (欧阳, 司马) are kept whole."""
+    surname = surnames().prefix(name) if len(name) >= 3 else None
+    if surname and len(surname) == 2:
+        return surname, name[2:]
+    return name[:1], name[1:]
+
+
+@lru_cache(maxsize=4096)
+def syllables(text: str) -> tuple[str, ...]:
+    """Tone-less pinyin, one syllable per character; surnames use their surname reading (曾 → zeng)."""
+    from pypinyin import Style, lazy_pinyin
+
+    if not text or not is_cjk(text):
+        return ()
+    surname, given = split_name(text)
+    reading = surnames().reading(surname)
+    head = reading.split("-") if reading else lazy_pinyin(surname, style=Style.NORMAL)
+    tail = lazy_pinyin(given, style=Style.NORMAL) if given else []
+    return tuple(_plain(s) for s in [*head, *tail])
+
+
+def _plain(s: str) -> str:
+    return s.lower().replace("ü", "u").replace("v", "u")
+
+
+def latin_key(text: str) -> str:
+    """Letters only, lower case, ü/v folded to u: "Zhang Wei" and "zhang-wei" give "zhangwei"."""
+    return _plain(re.sub(r"[^A-Za-zÜü]+", "", text))
+
+
+def pinyin_keys(name: str) -> set[str]:
+    """Keys under which a Chinese name may be written in Latin letters, in both orders."""
+    if not is_cjk(name) or len(name) < 2:
+        return set()
+    surname, _ = split_name(name)
+    sy = syllables(name)
+    head, given = "".join(sy[: len(surname)]), "".join(sy[len(surname):])
+    return {head + given, given + head}
+
+
+def surname_key(name: str) -> str:
+    """The pinyin of a name's surname ("zhang" for 张伟)."""
+    surname, _ = split_name(name)
+    return "".join(syllables(name)[: len(surname)])
+
+
+def _split_syllable(s: str) -> tuple[str, str]:
+    for ini in _INITIALS:
+        if s.startswith(ini) and len(s) > len(ini):
+            return ini, s[len(ini):]
+    return "", s
+
+
+def near_syllable(a: str, b: str) -> bool:
+    """Same syllable, or one that differs only by a confusable initial and/or final (陈静 ~ 陈进)."""
+    if a == b:
+        return True
+    initials, finals = near_sounds()
+    (ia, fa), (ib, fb) = _split_syllable(a), _split_syllable(b)
+    same_initial = ia == ib or frozenset((ia, ib)) in initials
+    same_final = fa == fb or frozenset((fa, fb)) in finals
+    return same_initial and same_final

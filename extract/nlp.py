@@ -1,0 +1,330 @@
+"""One cached jieba segmenter per roster, and the person-name guesser built on it.
+
+jieba takes about a second to load its dictionary, so it is created on first
+use and cached; each roster gets its own `jieba.Tokenizer` copy with the
+roster's names and aliases as user words (so 刘洋 and 潘婷婷 segment whole)
+without leaking them into other rosters or into jieba's global instance.
+
+No spaCy pipeline: spaCy's Chinese jieba segmenter always uses jieba's global
+dictionary (so roster words would leak between rosters), and owner finding
+needs word boundaries and POS tags only, which jieba gives directly.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from extract import names
+from extract.owner_rules import non_names, surnames, titles
+
+if TYPE_CHECKING:  # pragma: no cover
+    from extract.roster import Roster
+
+_LOCK = threading.Lock()
+_MIN_FREQ = 2000
+_NAME_FLAGS = ("nr", "nrfg", "nrt")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    flag: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _base():
+    """jieba's default dictionary and POS table, loaded once."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
+    base = jieba.Tokenizer()
+    base.initialize()
+    pos = jieba.posseg.POSTokenizer(base)
+    return base, pos.word_tag_tab
+
+
+@lru_cache(maxsize=1)
+def _empty_roster() -> "Roster":
+    from extract.roster import Roster
+
+    return Roster()
+
+
+@lru_cache(maxsize=16)
+def _tokenizers(words: frozenset, teams: frozenset = frozenset()):
+    import jieba
+
+    with _LOCK:
+        base, tags = _base()
+        tk = jieba.Tokenizer()
+        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+        for word, tag in [*((w, "nt") for w in sorted(teams - words)), *((w, "nr") for w in sorted(words))]:
+            # a floor on the frequency keeps a name whole next to words jieba likes (陈静|配合, not 陈|静配合)
+            tk.add_word(word, max(_MIN_FREQ, tk.suggest_freq(word, False)), tag)
+        pos = _pos_class()(tk, tags)
+        pos.makesure_userdict_loaded()
+    return tk, pos
+
+
+@lru_cache(maxsize=1)
+def _pos_class():
+    import jieba.posseg
+
+    class SharedTagPOSTokenizer(jieba.posseg.POSTokenizer):
+        """A POSTokenizer that shares the loaded tag table instead of re-reading the dictionary file."""
+
+        def __init__(self, tokenizer, word_tag_tab):  # no super(): it would reload the dictionary
+            self.tokenizer = tokenizer
+            self.word_tag_tab = dict(word_tag_tab)
+
+    return SharedTagPOSTokenizer
+
+
+def roster_words(roster: Optional["Roster"]) -> frozenset[str]:
+    """Words of `roster` to segment whole: names, aliases, learned mentions, and given
+    names of three-character names (志远 for 梁志远) unless they are ordinary words (多多)."""
+    return _words(roster or _empty_roster())[0]
+
+
+def team_words(roster: Optional["Roster"]) -> frozenset[str]:
+    """Department names to segment whole (运维部|马主管, not 运维|部马|主管)."""
+    return _words(roster or _empty_roster())[1]
+
+
+def _words(roster: "Roster") -> tuple[frozenset[str], frozenset[str]]:
+    cached = _ROSTER_WORDS.get(roster)
+    if cached is not None:
+        return cached
+    from extract.owner_rules import departments
+
+    people = set(roster.user_words())
+    for person in roster.people:
+        if names.is_cjk(person.name) and len(person.name) >= 3:
+            given = names.split_name(person.name)[1]
+            if len(given) >= 2 and not _ordinary(given):
+                people.add(given)
+    rules = departments()
+    teams = {d for d in roster.departments if names.is_cjk(d)}
+    teams.update(stem + suffix for stem in rules.stems for suffix in ("部", "组", "部门") if names.is_cjk(stem))
+    result = (frozenset(people), frozenset(teams))
+    _ROSTER_WORDS[roster] = result
+    return result
+
+
+_ROSTER_WORDS: "weakref.WeakKeyDictionary[Roster, tuple]" = weakref.WeakKeyDictionary()
+
+
+def _ordinary(word: str) -> bool:
+    """A word jieba's dictionary knows as something other than a name."""
+    base, tags = _base()
+    return base.FREQ.get(word, 0) > 0 and not tags.get(word, "x").startswith("nr")
+
+
+def tokenizer(roster: Optional["Roster"] = None):
+    """The cached jieba Tokenizer with `roster`'s names and aliases as user words."""
+    return _tokenizers(roster_words(roster), team_words(roster))[0]
+
+
+def pos_tokenizer(roster: Optional["Roster"] = None):
+    """The cached jieba POSTokenizer over `tokenizer(roster)`."""
+    return _tokenizers(roster_words(roster), team_words(roster))[1]
+
+
+def tokens(text: str, roster: Optional["Roster"] = None) -> list[Token]:
+    """POS-tagged tokens with character offsets."""
+    return list(_tokens(text, roster_words(roster), team_words(roster)))
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str, words: frozenset, teams: frozenset) -> tuple[Token, ...]:
+    out, at = [], 0
+    for pair in _tokenizers(words, teams)[1].cut(text):
+        start = text.find(pair.word, at)
+        if start < 0:  # jieba never rewrites text, but stay safe
+            start = at
+        end = start + len(pair.word)
+        out.append(Token(pair.word, pair.flag, start, end))
+        at = end
+    return tuple(out)
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's own dictionary knows `word` (not a roster user word)."""
+    return _base()[0].FREQ.get(word, 0) > 0
+
+
+# --- person candidates ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    rank: int  # 0 roster name/alias, 1 title form the roster resolves, 2 other title form, 3 generic guess
+
+
+def person_candidates(text: str, roster: Optional["Roster"] = None) -> list[tuple[str, int, int]]:
+    """Person mentions in `text` as (mention, start, end), in text order, not overlapping.
+
+    Roster names and aliases (Chinese, and Latin incl. pinyin) come first; then
+    surname + title (张经理, re-attached where jieba splits 张/经理) and 小X/老X;
+    then jieba's `nr` guesses that start with a surname and are no ordinary
+    word. A full name keeps a following title or 同学 (张伟经理, 王芳同学).
+    """
+    roster = roster or _empty_roster()
+    if not text:
+        return []
+    toks = tokens(text, roster)
+    found: list[_Found] = []
+    found += _roster_hits(text, toks, roster_words(roster))
+    found += _latin_hits(text, roster)
+    found += _title_hits(text, toks, roster)
+    found += _nr_hits(toks)
+    chosen: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.rank, -(f.end - f.start), f.start)):
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    chosen.sort(key=lambda f: f.start)
+    out = []
+    for f in chosen:
+        end = _suffix_end(text, toks, f) if f.rank in (0, 3) else f.end
+        out.append((text[f.start:end], f.start, end))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _term_pattern(terms: frozenset) -> Optional[re.Pattern]:
+    if not terms:
+        return None
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in ordered))
+
+
+def _covering(toks: list[Token], start: int, end: int) -> list[Token]:
+    return [t for t in toks if t.start < end and t.end > start]
+
+
+def _roster_hits(text: str, toks: list[Token], terms: frozenset) -> list[_Found]:
+    """Roster names and aliases, unless cut through by an ordinary word (高峰 in 高峰期)."""
+    pattern = _term_pattern(terms)
+    if pattern is None:
+        return []
+    out = []
+    for i in range(len(text)):  # every start, so 张伟 is found inside 张伟哥 even after a miss
+        m = pattern.match(text, i)
+        if not m:
+            continue
+        s, e = m.span()
+        if any((t.start < s or t.end > e) and t.word not in terms for t in _covering(toks, s, e)):
+            continue
+        out.append(_Found(s, e, 0))
+    return out
+
+
+def _latin_hits(text: str, roster: "Roster") -> list[_Found]:
+    """Latin aliases (Kevin) and pinyin names (Zhang Wei, Wei Zhang, Mr. Zhang) of roster people."""
+    if not len(roster):
+        return []
+    from extract.resolve import alias_key
+
+    index = roster.index
+    words = list(_LATIN_WORD.finditer(text))
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
+    out = []
+    for i, w in enumerate(words):
+        for j in (i + 1, i):  # two words before one
+            if j >= len(words):
+                continue
+            if j > i and not re.fullmatch(r"\.?[ \t]+|-", text[words[i].end():words[j].start()]):
+                continue
+            s, e = w.start(), words[j].end()
+            piece = text[s:e]
+            if not piece[:1].isupper() and not chinese:  # "will" in English prose is no alias; "请kevin确认" is
+                continue
+            key = alias_key(piece)
+            if key in index.aliases or key in index.learned or names.latin_key(piece) in index.pinyin:
+                out.append(_Found(s, e, 0))
+                break
+            following = words[j + 1] if j + 1 < len(words) else None
+            full_name_follows = following is not None and following.group()[:1].isupper() and \
+                text[e:following.start()].strip() == ""
+            if j > i and not full_name_follows and roster.resolve(piece).name:  # "Mr. Zhang", not "Ms. Zhou Min"
+                out.append(_Found(s, e, 1))
+                break
+    return out
+
+
+@lru_cache(maxsize=16)
+def _title_pattern(extra_surnames: frozenset) -> re.Pattern:
+    rules = titles()
+    family = sorted(set(surnames().readings) | extra_surnames, key=len, reverse=True)
+    sur = "|".join(re.escape(s) for s in family)
+    words = "|".join(re.escape(w) for w in rules.words)
+    pre = "|".join(re.escape(p) for p in rules.familiar_prefixes)
+    return re.compile(f"(?:{pre})(?:{sur})|(?:{sur})(?:{words})")
+
+
+def _title_hits(text: str, toks: list[Token], roster: "Roster") -> list[_Found]:
+    """张经理 / 李总 / 小王 / 老马, on token boundaries, never an ordinary word (施工, 小时)."""
+    index = roster.index
+    pattern = _title_pattern(frozenset(index.by_surname))
+    starts = {t.start for t in toks}
+    ends = {t.end for t in toks}
+    out = []
+    for i in range(len(text)):
+        m = pattern.match(text, i)
+        if not m:
+            continue
+        s, e = m.span()
+        if s not in starts or e not in ends:
+            continue
+        piece = m.group()
+        resolved = roster.resolve(piece)
+        known = resolved.name is not None or resolved.match == "ambiguous"
+        inside = _covering(toks, s, e)
+        ordinary = len(inside) == 1 and not inside[0].flag.startswith("nr") and in_dictionary(piece)
+        if piece.casefold() in non_names() or (ordinary and not known):
+            continue
+        out.append(_Found(s, e, 1 if known else 2))
+    return out
+
+
+def _nr_hits(toks: list[Token]) -> list[_Found]:
+    """jieba's person-name guesses that look like a Chinese name and are no ordinary word."""
+    family = surnames()
+    banned = non_names()
+    out = []
+    for k, t in enumerate(toks):
+        word, start, end = t.word, t.start, t.end
+        if word in family and len(word) == 2 and k + 1 < len(toks):  # 欧阳 + 娜娜
+            nxt = toks[k + 1]
+            if nxt.start == end and 1 <= len(nxt.word) <= 2 and names.is_cjk(nxt.word):
+                word, end = word + nxt.word, nxt.end
+        elif not t.flag.startswith(_NAME_FLAGS):
+            continue
+        if not (2 <= len(word) <= 4 and names.is_cjk(word)) or word in banned:
+            continue
+        surname = family.prefix(word)
+        if not surname or len(word) - len(surname) > 2 or len(word) == len(surname):
+            continue
+        out.append(_Found(start, end, 3))
+    return out
+
+
+def _suffix_end(text: str, toks: list[Token], found: _Found) -> int:
+    """Extend a full name over a following title or 同学 (张伟经理, 王芳同学)."""
+    rules = titles()
+    ends = {t.end for t in toks}
+    for suffix in rules.name_suffixes + rules.words:
+        if text.startswith(suffix, found.end) and found.end + len(suffix) in ends:
+            return found.end + len(suffix)
+    return found.end

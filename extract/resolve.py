@@ -1,0 +1,370 @@
+"""Resolve one person mention to one roster person (SPEC "Resolving owners").
+
+Order: the speaker for 我/我来; a collective; the exact name; a department;
+a reviewer-taught alias; a roster alias; a given name; pinyin; surname + title
+word; 小X/老X; a near spelling or same-sound name. Several fits at a step give
+"ambiguous" with candidates; a department named with the person (设计部小王)
+narrows the fits. Nothing fits: "unknown".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from minutes.model import OwnerMatch
+
+from extract import names
+from extract.owner_rules import collective_form, collectives, departments, patterns, surnames, titles
+
+if TYPE_CHECKING:  # pragma: no cover
+    from extract.roster import Person, Roster
+
+NONE = OwnerMatch(None, None, None, "none")
+
+_EDGE = "\"'“”‘’「」『』《》【】[]<>〈〉 \t\u3000"
+_TRAIL = ".,，。;；:：!！?？、~～…"
+_BRACKET_TAIL = re.compile(r"^(.+?)\s*[（(]\s*([^（）()]+?)\s*[）)]$")
+_DEPT_JOIN = re.compile(r"^(的|之|[-－—·•:：\s]+)")
+
+
+def alias_key(text: str) -> str:
+    """How aliases are compared: no spaces, case-folded (Kevin = kevin, Zhang Wei = zhangwei)."""
+    return re.sub(r"\s+", "", text).casefold()
+
+
+class RosterIndex:
+    """Look-up tables over one roster, built once per roster on first resolve."""
+
+    def __init__(self, people: Iterable["Person"], learned: dict[str, str]):
+        self.people = tuple(people)
+        self.by_name = {p.name: p for p in self.people}
+        self.order = {p.name: i for i, p in enumerate(self.people)}
+        self.aliases: dict[str, list[str]] = {}
+        self.given: dict[str, list[str]] = {}
+        self.pinyin: dict[str, list[str]] = {}
+        self.by_surname: dict[str, list[str]] = {}
+        self.by_surname_key: dict[str, list[str]] = {}
+        for p in self.people:
+            for alias in p.aliases:
+                _add(self.aliases, alias_key(alias), p.name)
+            if not names.is_cjk(p.name):
+                _add(self.pinyin, names.latin_key(p.name), p.name)  # a Latin roster name: "Kevin Wu"
+                continue
+            surname, given = names.split_name(p.name)
+            _add(self.by_surname, surname, p.name)
+            _add(self.by_surname_key, names.surname_key(p.name), p.name)
+            if len(given) >= 2 and given not in self.by_name:
+                _add(self.given, given, p.name)
+            for key in names.pinyin_keys(p.name):
+                _add(self.pinyin, key, p.name)
+        self.learned = {alias_key(k): v for k, v in learned.items() if v in self.by_name}
+        self.departments = tuple(dict.fromkeys(p.department for p in self.people if p.department))
+        self.dept_by_stem: dict[str, str] = {}
+        for dept in self.departments:
+            self.dept_by_stem.setdefault(dept, dept)
+            parts = departments().split(dept)
+            if parts:
+                self.dept_by_stem.setdefault(parts[0], dept)
+
+    def sort(self, found: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(set(found), key=lambda n: self.order.get(n, 1 << 30)))
+
+    def department_of(self, name: str) -> Optional[str]:
+        person = self.by_name.get(name)
+        return person.department if person else None
+
+
+def _add(table: dict[str, list[str]], key: str, name: str) -> None:
+    if key:
+        bucket = table.setdefault(key, [])
+        if name not in bucket:
+            bucket.append(name)
+
+
+# --- small text helpers ------------------------------------------------------------
+
+
+def clean(mention: str) -> str:
+    """Strip quotes, @, role notes and trailing punctuation from a mention."""
+    text = (mention or "").strip(_EDGE)
+    text = text.lstrip("@＠").strip(_EDGE).rstrip(_TRAIL).strip(_EDGE)
+    m = _BRACKET_TAIL.match(text)
+    if m and _is_role_note(m.group(2)):
+        text = m.group(1).strip()
+    # "市场部负责", "张伟这边": the marker is no part of the name
+    p = patterns()
+    for word in p.lead_after + p.assist_after:
+        if text.endswith(word) and len(text) > len(word) and not is_self(text):
+            return text[: -len(word)].strip()
+    return text
+
+
+def _is_role_note(note: str) -> bool:
+    p = patterns()
+    low = note.strip().casefold()
+    return any(low == w.casefold() for w in p.cell_lead_notes + p.cell_assist_notes)
+
+
+@lru_cache(maxsize=8)
+def _folded(kind: str) -> frozenset[str]:
+    if kind == "collectives":
+        return frozenset(alias_key(c) for c in collectives())
+    return frozenset(w.casefold() for w in getattr(patterns(), kind))
+
+
+def is_placeholder(text: str) -> bool:
+    return text.casefold() in _folded("placeholders")
+
+
+def is_self(text: str) -> bool:
+    """我 / 我来 / 我这边 / 本人 / I / I'll: the speaker."""
+    p = patterns()
+    low = text.casefold()
+    if low in _folded("self_words") or low in ("i'll", "i will", "i’ll"):
+        return True
+    if text.startswith("我") and len(text) > 1 and text[1] not in p.self_not_before:
+        rest = text[1:]
+        return rest in p.lead_adjacent or rest in p.lead_after or rest in departments().side_words
+    return False
+
+
+def is_collective(text: str) -> bool:
+    return alias_key(text) in _folded("collectives") or bool(collective_form().fullmatch(text))
+
+
+def department_of_mention(text: str, index: RosterIndex, *, loose: bool = True) -> Optional[str]:
+    """The department a mention names ("研发组" -> the roster's 研发部), or None.
+
+    `loose` accepts any short Chinese name ending in a department suffix
+    (供应链部); sentences use the strict form so 内部 / 全部 stay words.
+    """
+    if not text:
+        return None
+    if text in index.dept_by_stem and (text in index.departments or loose):
+        return index.dept_by_stem[text]
+    rules = departments()
+    low = text.lower().strip()
+    english = re.sub(r"^(the)\s+", "", low)
+    for suffix in rules.english_suffixes:
+        if english.endswith(" " + suffix):
+            english = english[: -len(suffix) - 1].strip()
+            break
+    if english in rules.english:
+        stem = rules.english[english]
+        return index.dept_by_stem.get(stem, text)
+    for side in rules.side_words:
+        if text.endswith(side) and len(text) > len(side):
+            stem = text[: -len(side)]
+            if stem in index.dept_by_stem or stem in rules.stems:
+                return index.dept_by_stem.get(stem, stem)
+    parts = rules.split(text)
+    if parts:
+        stem = parts[0]
+        if stem in index.dept_by_stem:
+            return index.dept_by_stem[stem]
+        if stem in rules.stems:
+            return text
+        if loose and names.is_cjk(stem) and 2 <= len(stem) <= 6 and stem not in index.by_name:
+            return text
+    if loose and text in rules.stems:
+        return text
+    return None
+
+
+def _same_department(a: Optional[str], b: Optional[str]) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    split_a, split_b = departments().split(a), departments().split(b)
+    return (split_a[0] if split_a else a) == (split_b[0] if split_b else b)
+
+
+def _split_department(text: str, index: RosterIndex) -> tuple[Optional[str], str]:
+    """("设计部", "王芳") for 设计部王芳 / 设计部的王芳 / 王芳（设计部）; (None, text) otherwise."""
+    m = _BRACKET_TAIL.match(text)
+    if m:
+        dept = department_of_mention(m.group(2), index)
+        if dept:
+            return dept, m.group(1).strip()
+    for cut in range(len(text) - 1, 1, -1):  # longest department prefix first
+        head, tail = text[:cut], text[cut:]
+        dept = department_of_mention(head, index, loose=False)
+        if dept:
+            rest = _DEPT_JOIN.sub("", tail).strip()
+            if rest and not department_of_mention(rest, index, loose=False):
+                return dept, rest
+    return None, text
+
+
+# --- the resolver ----------------------------------------------------------------
+
+
+def resolve(roster: "Roster", mention: Optional[str], *, speaker: Optional[str] = None,
+            department: Optional[str] = None) -> OwnerMatch:
+    """Behind Roster.resolve: `speaker` is who 我 means, `department` narrows several fits."""
+    text = clean(mention or "")
+    if not text or is_placeholder(text):
+        return NONE
+    index = roster.index
+    if is_self(text):
+        return _speaker(roster, text, speaker, department)
+    if is_collective(text):
+        return OwnerMatch(text, None, None, "collective")
+    if text in index.by_name:
+        return _one(index, text, text, "exact")
+    dept = department_of_mention(text, index)
+    if dept and text not in index.aliases and alias_key(text) not in index.learned:
+        return OwnerMatch(text, None, dept, "department")
+    for side in ("这边", "那边", "方面"):  # 张伟这边 / 小王那边: the person
+        if text.endswith(side) and len(text) > len(side):
+            inner = resolve(roster, text[: -len(side)], speaker=speaker, department=department)
+            return replace(inner, mention=text) if inner.mention else inner
+    named_dept, person = _split_department(text, index)
+    found = _person(index, person, named_dept or department)
+    if found is None:
+        return OwnerMatch(text, None, named_dept, "unknown")
+    kind, hits = found
+    hits = _narrow(index, hits, named_dept or department)
+    if len(hits) == 1:
+        return _one(index, text, hits[0], kind)
+    shared = {index.department_of(n) for n in hits}
+    return OwnerMatch(text, None, shared.pop() if len(shared) == 1 else named_dept, "ambiguous", index.sort(hits))
+
+
+def _one(index: RosterIndex, mention: str, name: str, kind: str) -> OwnerMatch:
+    return OwnerMatch(mention, name, index.department_of(name), kind)
+
+
+def _speaker(roster: "Roster", text: str, speaker: Optional[str], department: Optional[str]) -> OwnerMatch:
+    if not speaker or is_self(clean(speaker)):
+        return OwnerMatch(text, None, None, "unknown")
+    who = resolve(roster, speaker, department=department)
+    if who.match in ("none", "collective", "department", "unknown"):
+        return OwnerMatch(clean(speaker) or text, None, who.department, "unknown")
+    return replace(who, mention=text)
+
+
+def _narrow(index: RosterIndex, hits: list[str], department: Optional[str]) -> list[str]:
+    """Keep the fits in `department` when that leaves any; otherwise keep them all."""
+    if len(hits) <= 1 or not department:
+        return list(hits)
+    kept = [n for n in hits if _same_department(index.department_of(n), department)]
+    return kept or list(hits)
+
+
+def _person(index: RosterIndex, text: str, department: Optional[str]) -> Optional[tuple[str, list[str]]]:
+    """(match kind, roster names) for a mention with any department prefix removed, or None."""
+    if text in index.by_name:
+        return "exact", [text]
+    bare = _strip_name_suffix(text, index)
+    if bare:
+        return "exact", [bare]
+    key = alias_key(text)
+    if key in index.learned:
+        return "alias", [index.learned[key]]
+    if key in index.aliases:
+        return "alias", list(index.aliases[key])
+    if text in index.given:
+        return "alias", list(index.given[text])
+    if not names.is_cjk(text):
+        return _latin(index, text)
+    for step in (_title, _familiar):
+        found = step(index, text)
+        if found is not None:
+            return found
+    fuzzy = _fuzzy(index, text)
+    if fuzzy:
+        return "fuzzy", fuzzy
+    return None
+
+
+def _strip_name_suffix(text: str, index: RosterIndex) -> Optional[str]:
+    """王芳同学 / 张伟经理 / 陈静姐 -> the roster name before the suffix."""
+    rules = titles()
+    for suffix in rules.name_suffixes + rules.words:
+        if text.endswith(suffix) and text[: -len(suffix)] in index.by_name:
+            return text[: -len(suffix)]
+    return None
+
+
+def _latin(index: RosterIndex, text: str) -> Optional[tuple[str, list[str]]]:
+    """Zhang Wei, zhangwei, Wei Zhang; Mr. Zhang, Manager Liu; a bare surname (Liu) as in 老刘."""
+    key = names.latin_key(text)
+    if key in index.pinyin:
+        return "pinyin", list(index.pinyin[key])
+    words = re.findall(r"[A-Za-z]+", text)
+    rules = titles()
+    if len(words) == 2:
+        for title, surname in ((words[0], words[1]), (words[1], words[0])):
+            rule = rules.rule(rules.latin_titles.get(title.lower(), ""))
+            hits = index.by_surname_key.get(names.latin_key(surname))
+            if rule and hits:
+                fits = [n for n in hits if rule.fits_title(index.by_name[n].title)]
+                return ("title", fits) if fits else None
+    if len(words) == 1 and key in index.by_surname_key:
+        return "title", list(index.by_surname_key[key])
+    return None
+
+
+def _title(index: RosterIndex, text: str) -> Optional[tuple[str, list[str]]]:
+    """王经理, 张工, 李总, 陈老师, 王设计师: a surname and a title word or roster title."""
+    rules = titles()
+    for size in (2, 1):
+        surname, rest = text[:size], text[size:]
+        if not rest or len(surname) < size:
+            continue
+        if surname not in index.by_surname and surname not in surnames():
+            continue
+        people = [index.by_name[n] for n in index.by_surname.get(surname, [])]
+        rule = rules.rule(rest)
+        if rule is not None:
+            fits = [p.name for p in people if rule.fits_title(p.title)]
+        elif len(rest) >= 2 and any(rest.lower() in (p.title or "").lower() for p in index.people):
+            fits = [p.name for p in people if rest.lower() in (p.title or "").lower()]
+        else:
+            continue
+        return ("title", fits) if fits else None
+    return None
+
+
+def _familiar(index: RosterIndex, text: str) -> Optional[tuple[str, list[str]]]:
+    """小王 / 老马: every roster person with that surname fits."""
+    if text[:1] not in titles().familiar_prefixes:
+        return None
+    surname = text[1:]
+    if surname in index.by_surname:
+        return "title", list(index.by_surname[surname])
+    return None
+
+
+def _fuzzy(index: RosterIndex, text: str) -> list[str]:
+    """章伟 -> 张伟: same sound, or one character off with the same surname sound."""
+    from rapidfuzz import fuzz
+
+    if not 2 <= len(text) <= 4:
+        return []
+    sounds = names.syllables(text)
+    out = []
+    for person in index.people:
+        name = person.name
+        if len(name) != len(text) or not names.is_cjk(name):
+            continue
+        theirs = names.syllables(name)
+        if theirs == sounds:
+            out.append(name)
+            continue
+        differ = [i for i, (a, b) in enumerate(zip(text, name)) if a != b]
+        if len(differ) != 1:
+            continue
+        size = len(names.split_name(name)[0])
+        if sounds[:size] != theirs[:size] or differ[0] < size:
+            continue
+        i = differ[0]
+        if names.near_syllable(sounds[i], theirs[i]):
+            out.append(name)
+        elif len(text) >= 3 and fuzz.ratio("".join(sounds), "".join(theirs)) >= 90:
+            out.append(name)
+    return out

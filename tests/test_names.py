@@ -1,0 +1,36 @@
+"""Name shapes: surname split, pinyin keys, near sounds."""
+from __future__ import annotations
+
+import pytest
+
+from extract import names
+
+
+@pytest.mark.parametrize("name, surname, given", [
+    ("张伟", "张", "伟"), ("梁志远", "梁", "志远"), ("欧阳娜娜", "欧阳", "娜娜"), ("司马光", "司马", "光"),
+    ("欧阳", "欧", "阳"),  # two characters: a surname and a given name, not a bare compound surname
+])
+def test_split_name(name, surname, given):
+    assert names.split_name(name) == (surname, given)
+
+
+def test_pinyin_keys_use_surname_readings_and_both_orders():
+    assert names.pinyin_keys("张伟") == {"zhangwei", "weizhang"}
+    assert names.pinyin_keys("曾志") == {"zengzhi", "zhizeng"}
+    assert names.pinyin_keys("单雄信") == {"shanxiongxin", "xiongxinshan"}
+    assert names.pinyin_keys("吕方") == {"lufang", "fanglu"}
+    assert names.latin_key("Lyu-Fang") != names.latin_key("Lu Fang")  # only ü/v fold to u
+    assert names.latin_key("Lv Fang") == names.latin_key("Lü Fang") == "lufang"
+
+
+def test_near_syllables():
+    assert names.near_syllable("jing", "jin")
+    assert names.near_syllable("zhang", "zang")
+    assert names.near_syllable("nan", "lan")
+    assert not names.near_syllable("wei", "wen")
+    assert not names.near_syllable("kai", "hai")
+
+
+def test_latin_name_shape():
+    assert names.is_latin_name("Kevin") and names.is_latin_name("Anna Lee")
+    assert not names.is_latin_name("API") and not names.is_latin_name("kevin")

@@ -1,0 +1,213 @@
+"""Finding the owner and collaborators inside an action sentence or an owner cell."""
+from __future__ import annotations
+
+import pytest
+
+from extract.owners import OwnerFinding, find_owners, resolve_field
+from extract.roster import Person, Roster
+
+PEOPLE = [
+    Person("张伟", "研发部", "高级工程师", ("Zhang Wei", "伟哥")),
+    Person("王芳", "设计部", "设计师", ("王设计师",)),
+    Person("王磊", "研发部", "研发经理"),
+    Person("李娜", "市场部", "市场经理"),
+    Person("李强", "销售部", "销售总监"),
+    Person("刘凯", "产品部", "产品经理"),
+    Person("刘洋", "产品部", "产品经理"),
+    Person("何佳", "行政部", "行政专员"),
+    Person("赵磊", "研发部", "后端工程师"),
+    Person("陈静", "财务部", "财务主管", ("静姐",)),
+    Person("梁志远", "总经办", "总经理", ("梁总", "Leon")),
+    Person("吴凯文", "销售部", "销售经理", ("Kevin",)),
+    Person("唐磊", "销售部", "大客户经理", ("Tony",)),
+    Person("马超", "运维部", "运维主管"),
+    Person("林晓", "设计部", "UI设计师", ("Lynn",)),
+    Person("周杰", "研发部", "前端工程师", ("Jay",)),
+    Person("孙浩", "测试部", "测试工程师"),
+    Person("高峰", "研发部", "架构师"),
+]
+
+
+@pytest.fixture(scope="module")
+def roster():
+    return Roster(PEOPLE)
+
+
+def who(finding: OwnerFinding):
+    owner = finding.owner
+    return owner.name or owner.mention, owner.match, [c.name or c.mention for c in finding.collaborators]
+
+
+@pytest.mark.parametrize("text, owner, match, collaborators", [
+    ("由张伟负责接口联调，周五前完成", "张伟", "exact", []),
+    ("方案由周杰负责，周五前完成", "周杰", "exact", []),
+    ("张伟负责周五前提交测试报告", "张伟", "exact", []),
+    ("张伟牵头，赵磊配合完成压测", "张伟", "exact", ["赵磊"]),
+    ("张伟、赵磊负责上线方案", "张伟", "exact", ["赵磊"]),
+    ("王芳和林晓周五前出稿", "王芳", "exact", ["林晓"]),
+    ("李总牵头，何佳和陈静配合", "李强", "title", ["何佳", "陈静"]),
+    ("赵磊配合张伟完成接口联调", "张伟", "exact", ["赵磊"]),
+    ("请研发部配合王芳完成切图", "王芳", "exact", ["研发部"]),
+    ("@林晓 周三前出UI稿", "林晓", "exact", []),
+    ("请王芳7月15日前完成主视觉初稿", "王芳", "exact", []),
+    ("交给赵磊处理线上告警", "赵磊", "exact", []),
+    ("马超来跟一下扩容", "马超", "exact", []),
+    ("高峰这边出架构评审材料", "高峰", "exact", []),
+    ("孙浩同学整理测试用例", "孙浩", "exact", []),
+    ("王芳：周五前给出3版设计稿", "王芳", "exact", []),
+    ("1. 张伟：完成接口文档（周五前）", "张伟", "exact", []),
+    ("负责人：赵磊", "赵磊", "exact", []),
+    ("张伟周五前提交接口文档", "张伟", "exact", []),
+    ("会后何佳发纪要给大家", "何佳", "exact", []),
+    ("张伟负责和李娜确认需求", "张伟", "exact", ["李娜"]),
+    ("张伟说李娜负责测试", "李娜", "exact", []),
+    ("完成主视觉初稿（王芳）", "王芳", "exact", []),
+    ("张伟上周已完成压测", "张伟", "exact", []),  # past facts are the detector's call, not ours
+    # titles, familiar forms, typos
+    ("刘经理和刘洋对接需求", "刘经理", "ambiguous", ["刘洋"]),
+    ("设计部小王跟进切图", "王芳", "title", []),
+    ("老马明天排查线上问题", "马超", "title", []),
+    ("章伟周五前完成接口联调", "张伟", "fuzzy", []),
+    ("静姐审核报销", "陈静", "alias", []),
+    # teams, groups, people off the roster
+    ("市场部负责发布会物料", "市场部", "department", []),
+    ("研发这边周五前给排期", "研发这边", "department", []),
+    ("需要财务部周五前核算成本", "财务部", "department", []),
+    ("大家周五前提交周报", "大家", "collective", []),
+    ("请各位周五前反馈", "各位", "collective", []),
+    ("钱七负责采购合同", "钱七", "unknown", []),
+    # English and mixed minutes
+    ("Kevin to send the pricing deck by Friday", "吴凯文", "alias", []),
+    ("Action: Kevin - update the CRM", "吴凯文", "alias", []),
+    ("Owner: Lynn, finalize mockups", "林晓", "alias", []),
+    ("Kevin will follow up with Tony", "吴凯文", "alias", ["唐磊"]),
+    ("Jay and Kevin to fix the bug", "周杰", "alias", ["吴凯文"]),
+    ("Please ask Tony to send the contract", "唐磊", "alias", []),
+    ("Zhang Wei to review the PR", "张伟", "alias", []),
+    ("Tom to book the venue", "Tom", "unknown", []),
+    ("lynn负责切图", "林晓", "alias", []),
+    ("Manager Liu to confirm the scope", "Manager Liu", "ambiguous", []),
+    ("Liu from Product to collect preferences", "Liu from Product", "ambiguous", []),
+    ("Landlord's agent (Ms. Zhou Min) to provide the CAD files", "Ms. Zhou Min", "unknown", []),
+    # who asks is not who works; a possessor is not a worker
+    ("萧总要求各模块负责人周四前把自测报告发到群里", "各模块负责人", "collective", []),
+    ("梁总让李娜周五前出方案", "李娜", "exact", []),
+    ("根据张伟的反馈，李娜修改方案", "李娜", "exact", []),
+    # labels, brackets and stand-alone owners
+    ("4. 章伟（研发部）：OA合同模块增加到期提醒功能", "张伟", "fuzzy", []),
+    ("代理商蓝标的Grace：提交Q1投放排期表", "Grace", "unknown", []),
+    ("CRM线索字段调整：研发部，2025年一季度末", "研发部", "department", []),
+    ("王芳，周五前完成主视觉", "王芳", "exact", []),
+    ("运维部马主管牵头、赵磊配合，月底前完成告警阈值梳理", "马超", "title", ["赵磊"]),
+])
+def test_owner_in_sentence(roster, text, owner, match, collaborators):
+    assert who(find_owners(text, roster)) == (owner, match, collaborators)
+
+
+@pytest.mark.parametrize("text", [
+    "把方案发给李娜确认",        # 李娜 is who receives, not who works
+    "联系张伟确认需求",
+    "各部门配合做好安全检查",    # helpers only
+    "周五前完成压测报告",
+    "Send the report to Kevin by Friday",
+    "王牌产品的方案要在周五前定稿",
+    "马上安排周报整理",
+    "于是张贴了通知",
+    "高峰期要做好扩容预案",
+    "明天完成安全检查",
+    "杨树林业项目曾经暂停",
+    "向日葵计划的黄金周方案",
+    "经理周五前提交预算",
+    "李子和杨树都要浇水",
+    "连接池等关键配置纳入配置中心统一管理",  # jieba tags 连接池 as a name; a dictionary word needs a marker to own
+])
+def test_no_owner(roster, text):
+    finding = find_owners(text, roster)
+    assert finding.owner.match == "none" and finding.owner.mention is None and finding.span is None
+
+
+def test_collaborators_without_owner_are_kept(roster):
+    finding = find_owners("各部门配合做好安全检查", roster)
+    assert [c.match for c in finding.collaborators] == ["collective"]
+    assert finding.spans == ((0, 3),)
+
+
+def test_speaker_owns_self_references(roster):
+    assert find_owners("我来整理会议纪要", roster, speaker="王磊").owner.name == "王磊"
+    assert find_owners("我这边跟进一下", roster, speaker="Kevin").owner.name == "吴凯文"
+    assert find_owners("这个交给我吧", roster, speaker="张伟").owner.name == "张伟"
+    assert find_owners("I'll send the quote tomorrow", roster, speaker="吴凯文").owner.name == "吴凯文"
+    # a label names the speaker when none is given
+    assert find_owners("王芳：我来整理", roster).owner.name == "王芳"
+    # no speaker: still an owner, just not one we can name
+    finding = find_owners("我来整理会议纪要", roster)
+    assert (finding.owner.match, finding.owner.mention) == ("unknown", "我")
+    # 把文档发我: the speaker receives, does not own
+    assert find_owners("王芳周五前把文档发我", roster, speaker="张伟").owner.name == "王芳"
+
+
+def test_department_before_person(roster):
+    finding = find_owners("设计部王芳负责海报", roster)
+    assert (finding.owner.name, finding.owner.department, finding.owner.mention) == ("王芳", "设计部", "设计部王芳")
+    finding = find_owners("研发部张工和测试部孙浩负责联调", roster)
+    assert finding.owner.name == "张伟" and [c.name for c in finding.collaborators] == ["孙浩"]
+
+
+def test_department_argument_narrows(roster):
+    assert find_owners("小王跟进报价", roster).owner.match == "ambiguous"
+    assert find_owners("小王跟进报价", roster, department="研发部").owner.name == "王磊"
+
+
+def test_spans_point_at_the_mentions(roster):
+    text = "张伟牵头，赵磊配合完成压测"
+    finding = find_owners(text, roster)
+    assert text[slice(*finding.span)] == "张伟"
+    assert [text[a:b] for a, b in finding.spans] == ["张伟", "赵磊"]
+    text = "请研发部配合设计部王芳完成切图"
+    finding = find_owners(text, roster)
+    assert text[slice(*finding.span)] == "设计部王芳"
+    assert [text[a:b] for a, b in finding.spans] == ["研发部", "设计部王芳"]
+
+
+def test_empty_roster_still_finds_people_and_teams():
+    empty = Roster()
+    assert who(find_owners("钱七负责采购合同", empty)) == ("钱七", "unknown", [])
+    assert who(find_owners("由王五牵头，赵六配合", empty)) == ("王五", "unknown", ["赵六"])
+    assert who(find_owners("市场部负责物料", empty)) == ("市场部", "department", [])
+    assert find_owners("周五前完成压测报告", None).owner.match == "none"
+
+
+@pytest.mark.parametrize("cell, owner, match, collaborators", [
+    ("王芳", "王芳", "exact", []),
+    ("王芳/林晓", "王芳", "exact", ["林晓"]),
+    ("王芳 林晓", "王芳", "exact", ["林晓"]),
+    ("张伟（牵头）、赵磊", "张伟", "exact", ["赵磊"]),
+    ("赵磊（配合）、张伟", "张伟", "exact", ["赵磊"]),
+    ("王芳、林晓（协助）", "王芳", "exact", ["林晓"]),
+    ("张伟和赵磊", "张伟", "exact", ["赵磊"]),
+    ("王芳负责视觉，林晓配合", "王芳", "exact", ["林晓"]),
+    ("设计部 王芳", "王芳", "exact", []),
+    ("王芳(设计部)", "王芳", "exact", []),
+    ("研发部", "研发部", "department", []),
+    ("李娜、市场部", "李娜", "exact", ["市场部"]),
+    ("大家", "大家", "collective", []),
+    ("Kevin", "吴凯文", "alias", []),
+    ("Zhang Wei", "张伟", "alias", []),
+    ("钱七", "钱七", "unknown", []),
+    ("小王", "小王", "ambiguous", []),
+])
+def test_owner_cells(roster, cell, owner, match, collaborators):
+    assert who(resolve_field(cell, roster)) == (owner, match, collaborators)
+
+
+@pytest.mark.parametrize("cell", ["", "  ", "待定", "TBD", "-", "无", "N/A"])
+def test_empty_owner_cells(roster, cell):
+    finding = resolve_field(cell, roster)
+    assert finding.owner.match == "none" and finding.span is None and finding.collaborators == ()
+
+
+def test_owner_cell_spans_and_department_context(roster):
+    cell = "张伟（牵头）、赵磊"
+    finding = resolve_field(cell, roster)
+    assert [cell[a:b] for a, b in finding.spans] == ["张伟", "赵磊"]
+    assert resolve_field("小王", roster, department="设计部").owner.name == "王芳"
