@@ -17,7 +17,7 @@ from typing import Callable, Optional
 from minutes.errors import DataFileError
 
 _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
-             "chitchat", "decision", "status", "collaborate")
+             "chitchat", "decision", "status", "collaborate", "speech", "owner_pending")
 _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不要|能不能|有没有|可不可以|谁来|谁负责|怎么办|如何")
 _CLAUSE = re.compile(r"[，,；;]\s*")
 _FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需|待|将|计划|准备|继续)")
@@ -92,6 +92,7 @@ class Signals:
     self_commit: bool = False
     has_deadline: bool = False
     vague_deadline: bool = False
+    speech: bool = False  # the owner mention is followed by a speech verb ("张伟指出")
 
 
 def is_action(text: str, origin: str, signals: Signals) -> bool:
@@ -115,21 +116,18 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
     assign = c.has("assign", low)
     work = c.has("work", low)
     oblige = c.has("obligation", low)
-    if c.has("decision", low) and not has_owner and not signals.has_deadline:
+    if signals.speech and not assign:
         return False
     if signals.self_commit and (work or assign or signals.has_deadline):
         return True
-    if has_owner and (assign or ((work or oblige) and (signals.has_deadline or explicit))):
+    if not has_owner:
+        # an ownerless sentence is an item only when it says the owner is still open,
+        # or carries an explicit marker; otherwise it is a rule, a plan or a report
+        pending = c.has("owner_pending", low)
+        return (pending or explicit) and (work or assign or signals.has_deadline)
+    if assign or ((work or oblige) and (signals.has_deadline or explicit)):
         return True
-    if has_owner and work and oblige:
-        return True
-    if explicit and (work or assign) and (has_owner or signals.has_deadline):
-        return True
-    if signals.has_deadline and not signals.vague_deadline and (work and oblige) and not c.has("status", low):
-        return True
-    if has_owner and work and signals.has_deadline:
-        return True
-    return False
+    return work and (oblige or signals.has_deadline)
 
 
 def split_items(text: str, starts_item: Callable[[str], bool]) -> list[str]:

@@ -19,6 +19,7 @@ from extract.roster import Roster
 from minutes.model import ActionItem, Candidate, Deadline, Extraction, OwnerMatch, Structured
 
 _NO_DEADLINE = Deadline(mention=None, date=None)
+_NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborators=(), span=None, spans=())
 _LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·]+|^(?:由|请|麻烦|让|@)\s*")
 _TAIL = re.compile(r"[\s，,；;：:、]+$")
 _DANGLING = re.compile(r"^(?:负责|牵头|主导|跟进|来)\s*[，,：:]?\s*")
@@ -54,6 +55,7 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date]) -> Ite
             self_commit=bool(cand.speaker) and cues().has("self_commit", low),
             has_deadline=deadline is not None,
             vague_deadline=bool(deadline and deadline.vague),
+            speech=_speech_after(piece, finding.span),
         )
         if not is_action(piece, cand.origin, signals):
             continue
@@ -68,6 +70,8 @@ def _from_fields(cand: Candidate, roster: Roster, ref: Optional[date]) -> Option
     dept = f.get("department") or None
     if f.get("owner"):
         finding = resolve_field(f["owner"], roster, department=dept)
+    elif "owner" in f:
+        finding = _NO_OWNER  # the table has an owner column and this row left it empty
     else:
         finding = find_owners(task, roster, speaker=cand.speaker, department=dept)
     if f.get("collaborators"):
@@ -131,6 +135,14 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
     low = clause.lower()
     c = cues()
     return c.has("assign", low) or c.has("work", low)
+
+
+def _speech_after(text: str, span: Optional[tuple[int, int]]) -> bool:
+    """"张伟指出…", "李总也提出…": the owner is being quoted, not tasked."""
+    if not span:
+        return False
+    rest = re.sub(r"^[\s，,]*(?:也|还|则|又|首先|随后|最后|进一步|同时|当场|会上)?", "", text[span[1]:span[1] + 8])
+    return any(rest.startswith(w) for w in cues().words["speech"])
 
 
 def _span_inside(deadline: Deadline, whole: str, piece: str) -> bool:

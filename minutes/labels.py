@@ -53,6 +53,27 @@ def lookup(group: str, label: str) -> Optional[str]:
     return _index(group).get(norm_label(label))
 
 
+def lookup_loose(group: str, label: str) -> Optional[str]:
+    """Like lookup, but also "问题/整改项", "计划完成时间", "负责人（部门）": parts and contained synonyms."""
+    key = lookup(group, label)
+    if key:
+        return key
+    norm = norm_label(label)
+    if not norm or len(norm) > 16:
+        return None
+    for part in re.split(r"[/／、|()（）\-]", norm):
+        if part and part != norm:
+            key = lookup(group, part)
+            if key:
+                return key
+    best = None
+    for word, key in _index(group).items():
+        if len(word) >= 2 and not word.isascii() and word in norm:
+            if best is None or len(word) > len(best[0]):
+                best = (word, key)
+    return best[1] if best else None
+
+
 def all_labels() -> set[str]:
     """Every normalised label of every group (readers use it to reject fake speakers)."""
     out: set[str] = set()

@@ -22,6 +22,8 @@ _TOPIC_LINE = re.compile(r"^\s*(?:议题|Topic|话题)\s*[一二三四五六七�
 _SENT_END = re.compile(r"(?<=[。！？!?；;])|\n")
 _EN_SENT = re.compile(r"(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
 _LIST_SEP = re.compile(r"[、,，;；/\s]+")
+_SEGMENTS = re.compile(r"\s*[｜|丨]\s*|\s{3,}")
+_DATE_LABEL = re.compile(r"(?:会议|评审|沟通|召开|开会|讨论|例会|复盘)?(?:日期|时间)$|^(?:date|time)$", re.I)
 # python-docx's bundled template carries this creation stamp; it says nothing about the meeting.
 _TEMPLATE_CREATED = date(2013, 12, 23)
 
@@ -149,7 +151,9 @@ def _heading(st: "_State", block: Block) -> None:
     title = m.group(1).strip() if m else labels.strip_numbering(text)
     if st.first_heading is None and not st.topics:
         st.first_heading = title
-        if _TITLE_WORDS.search(title) and not m:
+        leading = (block.source.line is not None and block.source.line <= 3 and level <= 1
+                   and title == text)  # "# 周会 7.10" is a title, "一、预算" a topic
+        if (_TITLE_WORDS.search(title) or leading) and not m:
             st.meta.setdefault("title_heading", title)
             return
     if st.mode == "actions" and level > st.mode_level:
@@ -168,7 +172,21 @@ def _line(st: "_State", block: Block) -> None:
     if m and block.kind != "turn" and block.kind != "message":
         st.new_topic(m.group(1).strip())
         return
+    if block.kind in ("paragraph", "list_item") and len(text) <= 24 and block.speaker is None:
+        section = labels.section_of(text.rstrip("：:"))
+        if section:  # "【行动项清单】", "Actions", "决议：" on a line of their own
+            _heading(st, replace(block, kind="heading", level=(st.mode_level or 1)))
+            return
+    if block.kind == "list_item":
+        text = labels.strip_numbering(text) or text  # "1. 任务描述：…" is a field line
     kv = labels.split_kv(text) if block.kind not in ("message", "turn") or block.speaker is None else None
+    if kv and _SEGMENTS.search(text):
+        parts = [p.strip() for p in _SEGMENTS.split(text) if p.strip()]
+        pairs = [labels.split_kv(p) for p in parts]
+        if len(parts) > 1 and all(pairs) and any(_meta_key(lbl) for lbl, _ in pairs):
+            for lbl, value in pairs:
+                _meta(st, lbl, value)
+            return
     if kv:
         label, value = kv
         if _meta(st, label, value):
@@ -204,8 +222,18 @@ def _line(st: "_State", block: Block) -> None:
     st.content(body or text, block, src)
 
 
-def _meta(st: "_State", label: str, value: str) -> bool:
+def _meta_key(label: str) -> Optional[str]:
     key = labels.lookup("meeting", label)
+    if key:
+        return key
+    # "评审日期", "复盘时间": any label naming a date or time that is not a deadline column
+    if _DATE_LABEL.search(labels.norm_label(label)) and not labels.lookup("action_table", label):
+        return "date"
+    return None
+
+
+def _meta(st: "_State", label: str, value: str) -> bool:
+    key = _meta_key(label)
     if not key:
         return False
     if key in ("attendees", "departments", "absent"):
@@ -243,7 +271,9 @@ def _table_row(st: "_State", block: Block) -> None:
                 st.new_topic(title)
                 st.mode = "actions_table"
             return
-        fields = {key: cells[i].strip() for i, key in colmap.items() if i < len(cells) and cells[i].strip()}
+        # empty owner/deadline/deliverable cells stay as "" so extraction knows the column exists
+        fields = {key: cells[i].strip() for i, key in colmap.items()
+                  if i < len(cells) and (cells[i].strip() or key in ("owner", "deadline", "deliverable"))}
         if not fields.get("task"):
             return
         st.candidates.append(Candidate(
@@ -254,7 +284,13 @@ def _table_row(st: "_State", block: Block) -> None:
     # key-value rows: metadata tables and 沟通记录表 rows (议题 | … | 讨论要点 | …)
     if _kv_row(st, cells, block):
         return
-    for cell in dict.fromkeys(c for c in cells if c.strip()):
+    distinct = list(dict.fromkeys(c.strip() for c in cells if c.strip()))
+    if len(distinct) > 1 and all("\n" not in c and len(c) <= 60 for c in distinct):
+        # a row of an unknown table reads as one sentence: "安全评审 | 冯刚 | 下周"
+        text = "，".join(distinct)
+        _line(st, replace(block, kind="paragraph", text=text, cells=None, source=replace(block.source, text=block.text)))
+        return
+    for cell in distinct:
         for line in cell.split("\n"):
             if line.strip():
                 _line(st, replace(block, kind="paragraph", text=line.strip(), cells=None,
@@ -266,7 +302,7 @@ def _kv_row(st: "_State", cells: list[str], block: Block) -> bool:
     i = 0
     while i < len(cells) - 1:
         label = cells[i].strip()
-        if label and (labels.lookup("meeting", label) or labels.lookup("sections", label)):
+        if label and (_meta_key(label) or labels.lookup("sections", label)):
             j = i + 1
             while j < len(cells) - 1 and not cells[j].strip():
                 j += 1  # merged value cells leave blanks
@@ -295,10 +331,16 @@ def _kv_row(st: "_State", cells: list[str], block: Block) -> bool:
 def _action_header(cells: list[str]) -> Optional[dict[int, str]]:
     colmap: dict[int, str] = {}
     for i, cell in enumerate(cells):
-        key = labels.lookup("action_table", cell) if cell.strip() else None
+        key = labels.lookup_loose("action_table", cell) if cell.strip() else None
         if key and key not in colmap.values():
             colmap[i] = key
     keys = set(colmap.values())
+    if "task" not in keys and {"owner", "deadline"} <= keys:
+        # a header naming who and when but not what: the unlabelled text column is the task
+        free = [i for i, c in enumerate(cells) if i not in colmap and c.strip()]
+        if len(free) == 1:
+            colmap[free[0]] = "task"
+            keys.add("task")
     if "task" in keys and keys & {"owner", "deadline", "deliverable"}:
         return colmap
     return None
@@ -321,7 +363,7 @@ def _meeting(doc: Document, st: "_State", cli_date: Optional[date]) -> Meeting:
 def _title_line(doc: Document) -> Optional[str]:
     for block in doc.blocks[:5]:
         text = block.text.strip()
-        if block.kind in ("paragraph", "heading") and text and len(text) <= 50 and _TITLE_WORDS.search(text):
+        if block.kind in ("paragraph", "heading") and text and len(text) <= 80 and _TITLE_WORDS.search(text):
             if not labels.split_kv(text):
                 return labels.strip_numbering(text)
     return None
@@ -357,6 +399,11 @@ def _meeting_date(doc, meta, title, when, cli_date, date_lines) -> tuple[Optiona
             return d, "filename"
     if date_lines:
         d = find_full_date(date_lines[0])
+        if d:
+            return d, "metadata"
+    for block in doc.blocks[:6]:
+        # "人力资源部于2024年3月13日召开…": the opening sentence of prose minutes
+        d = find_full_date(block.text)
         if d:
             return d, "metadata"
     if title and year_hint:

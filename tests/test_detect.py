@@ -11,7 +11,7 @@ DUE = Signals(has_deadline=True)
     ("孙浩负责回归测试", OWNER),
     ("由研发部牵头排查内存泄漏", Signals(owner_kind="department")),
     ("王芳7月15日前完成主视觉初稿", OWNER_DUE),
-    ("需在周五前提交预算表", DUE),
+    ("需在周五前提交预算表，负责人待定", DUE),
     ("@王芳 主视觉周五前给一版", OWNER_DUE),
     ("TODO: 张伟 更新接口文档", OWNER),
     ("我来跟一下供应商", Signals(self_commit=True)),
@@ -29,6 +29,8 @@ def test_assignments_are_actions(text, signals):
     ("收到👍", Signals()),
     ("目前进度80%，预计下周完成", DUE),
     ("场地已经确定在国展", Signals()),
+    ("紧急变更须经审批后于周五前提交", DUE),
+    ("张伟指出，各环节务必倒排工期", Signals(owner_kind="exact", speech=True)),
 ])
 def test_look_alikes_are_rejected(text, signals):
     assert not is_action(text, "sentence", signals)
@@ -37,6 +39,7 @@ def test_look_alikes_are_rejected(text, signals):
 def test_table_rows_are_always_items_and_action_sections_nearly():
     assert is_action("压测", "table", Signals())
     assert is_action("整理会议纪要", "action_section", Signals())
+    assert is_action("需在周五前提交预算表", "action_section", DUE)
     assert not is_action("无", "action_section", Signals())
 
 

@@ -93,7 +93,7 @@ def test_action_table_by_header_synonyms_and_vertical_merge():
     assert [c.fields for c in rows] == [
         {"index": "1", "task": "接口联调", "owner": "张伟", "deadline": "7月20日", "deliverable": "联调报告"},
         {"index": "2", "task": "压测", "owner": "张伟", "deadline": "7月25日", "deliverable": "压测报告"},
-        {"index": "3", "task": "修复登录bug", "owner": "赵磊"},
+        {"index": "3", "task": "修复登录bug", "owner": "赵磊", "deadline": "", "deliverable": ""},
     ]
     assert rows[2].topic == "研发侧"
     assert rows[0].source.locator == "t1r1"
