@@ -49,6 +49,10 @@ def cues() -> Cues:
         # longest first so find() reports the most specific cue
         out[key] = tuple(sorted({str(w) for w in words}, key=len, reverse=True))
     lowered = {k: tuple(sorted(set(v) | {w.lower() for w in v}, key=len, reverse=True)) for k, v in out.items()}
+    try:
+        lowered["past_patterns"] = tuple(re.compile(p) for p in data.get("past_patterns") or ())
+    except re.error as exc:
+        raise DataFileError(f"'past_patterns': {exc}", str(path)) from None
     return Cues(lowered)
 
 
@@ -70,9 +74,13 @@ def is_past(text: str) -> bool:
     c = cues()
     low = text.lower()
     word = c.find("past", low)
-    if not word:
-        return False
-    after = low[low.index(word) + len(word):]
+    if word:
+        after = low[low.index(word) + len(word):]
+    else:
+        m = next((m for rx in c.words["past_patterns"] if (m := rx.search(low))), None)
+        if not m:
+            return False
+        after = low[m.end():]
     later = _CLAUSE.split(after, maxsplit=1)
     if len(later) < 2:
         return not _FUTURE_AFTER_PAST.search(after)
@@ -110,8 +118,15 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
     c = cues()
     explicit = c.has("explicit", low) or low.startswith(("todo", "action", "ai:", "- [ ]"))
     if origin == "action_section":
-        # under 行动项 / 待办 nearly every line is an item; drop headers and bare notes
-        return len(_NON_WORD.sub("", t)) >= 4
+        # under 行动项 / 待办 nearly every line is an item; drop sign-offs, bare names and notes
+        if signals.speech:
+            return False
+        has_owner = signals.owner_kind != "none"
+        c = cues()
+        content = len(_NON_WORD.sub("", t))
+        verbs = c.has("work", low) or c.has("assign", low) or c.has("self_commit", low)
+        return content >= 4 and (verbs or signals.has_deadline or (has_owner and content >= 8)
+                                 or (not t.isascii() and content >= 6))
     has_owner = signals.owner_kind not in ("none",)
     assign = c.has("assign", low)
     work = c.has("work", low)

@@ -29,14 +29,19 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     roster = roster or Roster(())
     ref = structured.meeting.date
     items: list[ActionItem] = []
+    spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
     for cand in structured.candidates:
-        for item in _from_candidate(cand, roster, ref):
+        prev = next((c for c in reversed(spoken) if c.speaker != cand.speaker), None)
+        for item in _from_candidate(cand, roster, ref, prev):
             items.append(replace(item, id=f"a{len(items) + 1}"))
+        if cand.speaker:
+            spoken.append(cand)
     flags = meeting_flags(structured.meeting, items)
     return Extraction(structured=structured, action_items=tuple(items), flags=flags)
 
 
-def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date]) -> Iterable[ActionItem]:
+def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
+                    prev: Optional[Candidate] = None) -> Iterable[ActionItem]:
     if cand.origin in ("table", "fields"):
         item = _from_fields(cand, roster, ref)
         if item:
@@ -53,11 +58,18 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date]) -> Ite
         signals = Signals(
             owner_kind=finding.owner.match,
             self_commit=bool(cand.speaker) and cues().has("self_commit", low),
-            has_deadline=deadline is not None,
+            has_deadline=_deadline_signal(deadline, ref),
             vague_deadline=bool(deadline and deadline.vague),
             speech=_speech_after(piece, finding.span),
         )
         if not is_action(piece, cand.origin, signals):
+            continue
+        context = _asked(cand, piece, prev) if signals.self_commit else None
+        if context:
+            # "好的我来跟，周五前给": the work is named in the message being answered
+            merged = replace(cand, source=replace(cand.source, text=f"{context}\n{cand.source.text}"))
+            yield replace(_item(merged, piece, finding, deadline or _NO_DEADLINE, None, ref),
+                          task=task_text(context, []))
             continue
         yield _item(cand, piece, finding, deadline or _NO_DEADLINE, None, ref)
 
@@ -135,6 +147,34 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
     low = clause.lower()
     c = cues()
     return c.has("assign", low) or c.has("work", low)
+
+
+_FILLER = re.compile(r"我来|我这边|我们这边|我负责|我去|我跟|我会|我写|来跟|跟一下|来搞|来弄|来做|来写|来出|来吧|吧|嗯|啊|呃|那个|就是|好的|好|行|可以|OK|ok|没问题|那|这个|一下|给|的|了|哦不|\W")
+
+
+def _asked(cand: Candidate, piece: str, prev: Optional[Candidate]) -> Optional[str]:
+    """The earlier message a bare "我来" answers, when the reply itself names no work."""
+    core = _FILLER.sub("", piece)
+    deadline = dl.find_deadline(core, None)
+    if deadline and deadline.mention:
+        core = core.replace(deadline.mention, "")
+    if len(core) >= 6 or find_deliverable(piece):
+        return None
+    quoted = cand.fields.get("quoted")
+    if quoted:
+        return quoted.split("：", 1)[-1].strip()
+    if prev is not None and prev.speaker != cand.speaker:
+        return prev.source.text.strip()
+    return None
+
+
+def _deadline_signal(deadline: Optional[Deadline], ref: Optional[date]) -> bool:
+    """A time that marks work due: future, vague, or explicitly "…前"; not a past date in a report."""
+    if deadline is None:
+        return False
+    if deadline.vague or deadline.date is None or ref is None or deadline.date > ref:
+        return True
+    return bool(re.search(r"前|截止|为止|以内|内|by|before|eod", deadline.mention or "", re.I))
 
 
 def _speech_after(text: str, span: Optional[tuple[int, int]]) -> bool:

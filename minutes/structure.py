@@ -91,9 +91,10 @@ class _State:
         sentences = [text] if origin == "action_section" else split_sentences(text)
         for sent in sentences:
             self.candidates.append(Candidate(
-                text=sent, source=replace(source, text=sent if origin == "sentence" else text),
+                # a chat message or speaker turn is shown whole: its sentences lean on each other
+                text=sent, source=replace(source, text=sent if origin == "sentence" and block.speaker is None else text),
                 origin=origin, topic=self.topic_title(), speaker=block.speaker, checked=block.checked,
-                fields={"mode": self.mode} if self.mode in ("consensus", "disagreements") else {},
+                fields=_context(self.mode, block),
             ))
 
     def field_line(self, key: str, value: str, source: Source, block: Block) -> None:
@@ -117,6 +118,16 @@ class _State:
             text=task or text, source=replace(rec["source"], text=text), origin="fields",
             topic=self.topic_title(), fields=dict(fields), speaker=rec["speaker"],
         ))
+
+
+def _context(mode: Optional[str], block: Block) -> dict:
+    """Extra facts the extractor may use: the section kind and an IM reply's quoted message."""
+    out = {}
+    if mode in ("consensus", "disagreements"):
+        out["mode"] = mode
+    if block.quoted:
+        out["quoted"] = block.quoted
+    return out
 
 
 def structure(doc: Document, *, meeting_date: Optional[date] = None) -> Structured:
@@ -236,6 +247,10 @@ def _meta(st: "_State", label: str, value: str) -> bool:
     key = _meta_key(label)
     if not key:
         return False
+    if key == "notes":  # "注：…" explains the minutes; it assigns nothing
+        if st.topic is not None and value:
+            st.topic.discussion.append(value)
+        return True
     if key in ("attendees", "departments", "absent"):
         items = [v for v in _LIST_SEP.split(value) if v]
         st.meta.setdefault(key, []).extend(items)
