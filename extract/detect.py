@@ -101,6 +101,7 @@ class Signals:
     has_deadline: bool = False
     vague_deadline: bool = False
     speech: bool = False  # the owner mention is followed by a speech verb ("张伟指出")
+    deliverable: bool = False  # the text names a concrete output
 
 
 def is_action(text: str, origin: str, signals: Signals) -> bool:
@@ -111,8 +112,15 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
     low = t.lower()
     if origin in ("table", "fields"):
         return True
-    if is_question(t) or is_refusal(low):
+    if is_refusal(low):
         return False
+    if is_question(t):
+        # "@周杰 这周四之前能给一个可提测的版本吗" is a request, not an open question
+        person = signals.owner_kind in ("exact", "alias", "title", "pinyin", "fuzzy", "unknown", "ambiguous")
+        c = cues()
+        if not (person and signals.has_deadline and not signals.vague_deadline
+                and (c.has("work", low) or c.has("assign", low))):
+            return False
     if is_past(low):
         return False
     c = cues()
@@ -142,6 +150,8 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
         return (pending or explicit) and (work or assign or signals.has_deadline)
     if assign or ((work or oblige) and (signals.has_deadline or explicit)):
         return True
+    if signals.deliverable and signals.has_deadline and not signals.vague_deadline:
+        return True  # "①故障报告 马超 明天中午前": output, person and date
     return work and (oblige or signals.has_deadline)
 
 

@@ -30,10 +30,19 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     ref = structured.meeting.date
     items: list[ActionItem] = []
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
+    last_line: Optional[int] = None  # line of the latest item or of a detail bullet under it
     for cand in structured.candidates:
         prev = next((c for c in reversed(spoken) if c.speaker != cand.speaker), None)
-        for item in _from_candidate(cand, roster, ref, prev):
+        found = False
+        for item in _from_candidate(cand, roster, ref, prev, last_line):
+            found = True
+            if _repeats(item, items):
+                continue  # "总结一下：…" restates items already taken from the chat
             items.append(replace(item, id=f"a{len(items) + 1}"))
+        if found or (cand.fields.get("nested") and last_line == (cand.source.line or 0) - 1):
+            last_line = cand.source.line
+        elif cand.source.line != last_line:
+            last_line = None
         if cand.speaker:
             spoken.append(cand)
     flags = meeting_flags(structured.meeting, items)
@@ -41,7 +50,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
 
 
 def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
-                    prev: Optional[Candidate] = None) -> Iterable[ActionItem]:
+                    prev: Optional[Candidate] = None, prev_item_line: Optional[int] = None) -> Iterable[ActionItem]:
     if cand.origin in ("table", "fields"):
         item = _from_fields(cand, roster, ref)
         if item:
@@ -61,7 +70,10 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             has_deadline=_deadline_signal(deadline, ref),
             vague_deadline=bool(deadline and deadline.vague),
             speech=_speech_after(piece, finding.span),
+            deliverable=find_deliverable(piece) is not None,
         )
+        if cand.fields.get("nested") and prev_item_line == cand.source.line - 1 and not cues().has("assign", low):
+            continue  # a sub-bullet detailing the item above
         if not is_action(piece, cand.origin, signals):
             continue
         context = _asked(cand, piece, prev) if signals.self_commit else None
@@ -138,11 +150,29 @@ def task_text(text: str, spans: list[tuple[int, int]]) -> str:
     return out if len(re.sub(r"\W", "", out)) >= 2 else text.strip()
 
 
+_LEADERS = re.compile(r"^(?:[\s@]|由|请|让|另外|然后|同时|并|再|还有|此外|以及|和|及|[A-Za-z]?\d*[.、)]|[①-⑳])*$")
+
+
+def _repeats(item: ActionItem, earlier: list[ActionItem]) -> bool:
+    """Same owner, same due date and overlapping wording as an item already taken."""
+    if not item.owner.name:
+        return False
+    from rapidfuzz import fuzz
+
+    for other in earlier:
+        if other.owner.name == item.owner.name and other.deadline.date == item.deadline.date:
+            if fuzz.partial_ratio(other.task, item.task) >= 60 or (
+                    item.deliverable and other.deliverable and
+                    fuzz.partial_ratio(item.deliverable, other.deliverable) >= 80):
+                return True
+    return False
+
+
 def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
     finding = find_owners(clause, roster, speaker=speaker)
     if finding.owner.match == "none" or finding.span is None:
         return False
-    if finding.span[0] > 12:
+    if not _LEADERS.match(clause[:finding.span[0]]):
         return False  # the owner must lead the clause ("…，何佳负责物料")
     low = clause.lower()
     c = cues()

@@ -19,7 +19,7 @@ from minutes.model import Block, Candidate, Document, Meeting, Source, Structure
 
 _TITLE_WORDS = re.compile(r"纪要|会议|例会|周会|月会|晨会|复盘|评审|沟通记录|记录表|研讨|协调会|Minutes|Meeting|Sync|Review|Standup", re.I)
 _TOPIC_LINE = re.compile(r"^\s*(?:议题|Topic|话题)\s*[一二三四五六七八九十\d]+\s*[：:、.．]?\s*(.+)$", re.I)
-_SENT_END = re.compile(r"(?<=[。！？!?；;])|\n")
+_SENT_END = re.compile(r"(?<=[。！？!?；;])|\n|(?=[①-⑳])")
 _EN_SENT = re.compile(r"(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
 _LIST_SEP = re.compile(r"[、,，;；/\s]+")
 _SEGMENTS = re.compile(r"\s*[｜|丨]\s*|\s{3,}")
@@ -127,6 +127,8 @@ def _context(mode: Optional[str], block: Block) -> dict:
         out["mode"] = mode
     if block.quoted:
         out["quoted"] = block.quoted
+    if block.kind == "list_item" and (block.level or 0) > 0:
+        out["nested"] = True  # a sub-bullet usually details the bullet above it
     return out
 
 
