@@ -30,19 +30,22 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     ref = structured.meeting.date
     items: list[ActionItem] = []
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
-    last_line: Optional[int] = None  # line of the latest item or of a detail bullet under it
+    last: Optional[tuple[int, int]] = None  # (line, bullet level) of the latest item or a detail under it
     for cand in structured.candidates:
         prev = next((c for c in reversed(spoken) if c.speaker != cand.speaker), None)
         found = False
-        for item in _from_candidate(cand, roster, ref, prev, last_line):
+        for item in _from_candidate(cand, roster, ref, prev, last):
             found = True
             if _repeats(item, items):
                 continue  # "总结一下：…" restates items already taken from the chat
             items.append(replace(item, id=f"a{len(items) + 1}"))
-        if found or (cand.fields.get("nested") and last_line == (cand.source.line or 0) - 1):
-            last_line = cand.source.line
-        elif cand.source.line != last_line:
-            last_line = None
+        line, level = cand.source.line or 0, cand.fields.get("level")
+        if found and level is not None:
+            last = (line, level)
+        elif last is not None and _details(cand, last):
+            last = (line, last[1])  # keep the item's level across its detail bullets
+        elif last is None or line != last[0]:
+            last = None
         if cand.speaker:
             spoken.append(cand)
     flags = meeting_flags(structured.meeting, items)
@@ -50,7 +53,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
 
 
 def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
-                    prev: Optional[Candidate] = None, prev_item_line: Optional[int] = None) -> Iterable[ActionItem]:
+                    prev: Optional[Candidate] = None, prev_item: Optional[tuple[int, int]] = None) -> Iterable[ActionItem]:
     if cand.origin in ("table", "fields"):
         item = _from_fields(cand, roster, ref)
         if item:
@@ -72,7 +75,7 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             speech=_speech_after(piece, finding.span),
             deliverable=find_deliverable(piece) is not None,
         )
-        if cand.fields.get("nested") and prev_item_line == cand.source.line - 1 and not cues().has("assign", low):
+        if prev_item is not None and _details(cand, prev_item) and not cues().has("assign", low):
             continue  # a sub-bullet detailing the item above
         if not is_action(piece, cand.origin, signals):
             continue
@@ -151,6 +154,12 @@ def task_text(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 _LEADERS = re.compile(r"^(?:[\s@]|由|请|让|另外|然后|同时|并|再|还有|此外|以及|和|及|[A-Za-z]?\d*[.、)]|[①-⑳])*$")
+
+
+def _details(cand: Candidate, item: tuple[int, int]) -> bool:
+    """A bullet right below an item's bullet and deeper than it."""
+    level = cand.fields.get("level")
+    return level is not None and level > item[1] and (cand.source.line or 0) - item[0] in (1, 2)
 
 
 def _repeats(item: ActionItem, earlier: list[ActionItem]) -> bool:

@@ -127,8 +127,8 @@ def _context(mode: Optional[str], block: Block) -> dict:
         out["mode"] = mode
     if block.quoted:
         out["quoted"] = block.quoted
-    if block.kind == "list_item" and (block.level or 0) > 0:
-        out["nested"] = True  # a sub-bullet usually details the bullet above it
+    if block.kind == "list_item":
+        out["level"] = block.level or 0  # a deeper bullet usually details the bullet above it
     return out
 
 
