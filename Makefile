@@ -21,9 +21,15 @@ $(VENV)/.installed-tests: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-tests: $(VENV)/.installed-tests
 
+# The sample: every table/heading .docx, Markdown and IM paste of the annotated corpus.
+DEMO_FILES = corpora/table-docx/*.docx corpora/heading-docx/*.docx corpora/markdown/*.md corpora/im-paste/*.txt
+DEMO_OWNER ?= 张伟
+DEMO_TODAY ?= 2024-11-25
+
 demo: install
-	@rm -f $(DEMO_DB) && mkdir -p $(dir $(DEMO_DB))
-	MINUTES_DB=$(DEMO_DB) $(BIN)/minutes demo corpora/
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm && mkdir -p $(dir $(DEMO_DB))
+	MINUTES_DB=$(DEMO_DB) $(BIN)/minutes ingest $(DEMO_FILES) --roster corpora/roster.csv
+	MINUTES_DB=$(DEMO_DB) $(BIN)/minutes todo --owner $(DEMO_OWNER) --today $(DEMO_TODAY)
 
 test: install-tests
 	$(BIN)/python -m pytest

@@ -13,7 +13,7 @@ from typing import Optional
 from minutes.errors import DataFileError
 
 _BOOK = re.compile(r"《[^《》]{1,40}》")
-_QTY = r"(?:\d+|[一二三两四五六七八九十几]+)\s*(?:份|版|个|页|套|张|篇|条|稿|轮)"
+_QTY = r"(?:\d+|[一二三两四五六七八九十几]+)\s*(?:份|版|套|张|篇|稿)"
 _BOUNDARY = re.compile(r"[，,。；;：:！!？?\s（）()、]")
 
 
@@ -23,9 +23,11 @@ def _vocab() -> dict:
 
     path = resources.files("extract") / "data" / "deliverables.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    for key in ("nouns", "english", "verbs", "none_words"):
+    for key in ("nouns", "english", "english_verbs", "verbs", "none_words"):
         if not isinstance(data.get(key), list):
             raise DataFileError(f"'{key}' must be a list", str(path))
+    if not isinstance(data.get("modified_heads"), list):
+        raise DataFileError("'modified_heads' must be a list", str(path))
     nouns = sorted({str(n) for n in data["nouns"]}, key=len, reverse=True)
     verbs = sorted({str(v) for v in data["verbs"]}, key=len, reverse=True)
     english = sorted({str(e).lower() for e in data["english"]}, key=len, reverse=True)
@@ -33,15 +35,20 @@ def _vocab() -> dict:
         "noun_rx": re.compile("|".join(map(re.escape, nouns))),
         "verb_rx": re.compile("|".join(map(re.escape, verbs))),
         "qty_rx": re.compile(rf"{_QTY}(?:[^\s，,。；;]{{0,12}}?(?:{'|'.join(map(re.escape, nouns))}))?"),
-        "en_rx": re.compile(r"\b(?:" + "|".join(map(re.escape, english)) + r")s?\b", re.I),
+        "en_rx": re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(data["english_verbs"], key=len, reverse=True))) + r")\s+"
+            r"((?:(?:the|a|an|our|their|his|her|its|new|revised|final|updated|first)\s+)*"
+            r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(map(re.escape, english)) + r")s?)\b", re.I),
         "none": {str(w).lower() for w in data["none_words"]},
+        "modified_rx": re.compile("|".join(map(re.escape, sorted(data["modified_heads"], key=len, reverse=True)))),
+        "en_noun_rx": re.compile(r"(?:\b[\w-]+\s+)?\b(?:" + "|".join(map(re.escape, english)) + r")s?\b", re.I),
     }
 
 
 def from_field(value: str) -> Optional[str]:
     """A 交付成果 cell; None for 无 / 待定 / -."""
     v = value.strip()
-    if not v or v.lower() in _vocab()["none"]:
+    if not v or v.lower() in _vocab()["none"] or not re.sub(r"[\W_]", "", v):
         return None
     return v
 
@@ -52,27 +59,38 @@ def find_deliverable(text: str) -> Optional[str]:
     if book:
         return book.group(0)
     v = _vocab()
-    m = v["noun_rx"].search(text)
-    if m:
+    fallback = None
+    pos = 0
+    while (m := v["noun_rx"].search(text, pos)):
         end = m.end()
-        while True:  # "主视觉" + "初稿": adjacent nouns form one phrase
-            nxt = v["noun_rx"].match(text, end)
-            if not nxt:
-                break
+        while (nxt := v["noun_rx"].match(text, end)):  # "主视觉" + "初稿" form one phrase
             end = nxt.end()
-        return _expand_left(text, m.start(), end, v["verb_rx"])
+        if v["modified_rx"].match(text, end):
+            pos = end  # "合同归档柜": the noun only modifies what follows
+            continue
+        phrase, after_verb = _expand_left(text, m.start(), end, v["verb_rx"])
+        if after_verb:
+            return phrase  # "…，提交接口文档": the output a verb hands over wins
+        fallback = fallback or phrase
+        pos = end
+    if fallback:
+        return fallback
     q = v["qty_rx"].search(text)
     if q:
         return q.group(0).strip()
     e = v["en_rx"].search(text)
     if e:
-        start = max(text.rfind(" ", 0, max(0, e.start() - 1)), 0)
-        return text[start:e.end()].strip(" ,.;:") or e.group(0)
+        return re.sub(r"^(?:the|a|an|our|their)\s+", "", e.group(1), flags=re.I).strip()
+    e = v["en_noun_rx"].search(text)
+    if e:  # "UI mockup（积分中心）", "KOL list 整理好"
+        return re.sub(r"^(?:the|a|an|our|their|to|and|of|for)\s+", "", e.group(0), flags=re.I).strip()
     return None
 
 
-def _expand_left(text: str, start: int, end: int, verb_rx: re.Pattern) -> str:
-    """Grow a noun leftwards to the output verb or a punctuation boundary (≤ 14 chars)."""
+def _expand_left(text: str, start: int, end: int, verb_rx: re.Pattern) -> tuple[str, bool]:
+    """Grow a noun leftwards to the output verb or a punctuation boundary (≤ 14 chars).
+
+    Returns the phrase and whether an output verb introduced it."""
     left = start
     while left > 0 and start - left < 14 and not _BOUNDARY.match(text[left - 1]):
         left -= 1
@@ -81,4 +99,4 @@ def _expand_left(text: str, start: int, end: int, verb_rx: re.Pattern) -> str:
     if verbs:
         chunk = chunk[verbs[-1].end():]
     chunk = re.sub(r"^(?:前|之前|以前|后|内|的|把|将|一下|好)+", "", chunk)
-    return chunk.strip() or text[start:end]
+    return (chunk.strip() or text[start:end]), bool(verbs)

@@ -83,7 +83,8 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
         if context:
             # "好的我来跟，周五前给": the work is named in the message being answered
             merged = replace(cand, source=replace(cand.source, text=f"{context}\n{cand.source.text}"))
-            yield replace(_item(merged, piece, finding, deadline or _NO_DEADLINE, None, ref),
+            yield replace(_item(merged, piece, finding, deadline or _NO_DEADLINE,
+                                find_deliverable(context) or find_deliverable(piece), ref),
                           task=task_text(context, []))
             continue
         yield _item(cand, piece, finding, deadline or _NO_DEADLINE, None, ref)

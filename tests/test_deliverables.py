@@ -10,6 +10,7 @@ from extract.deliverables import find_deliverable, from_field
     ("活动方案", "活动方案"),
     ("输出接口文档和测试用例", "接口文档"),
     ("交3版", "3版"),
+    ("订单模块退款接口重构，提交接口文档", "接口文档"),
     ("send the revised quote by Friday", "revised quote"),
 ])
 def test_deliverable_phrases(text, expected):
