@@ -22,6 +22,7 @@ _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不�
 _CLAUSE = re.compile(r"[，,；;]\s*")
 _FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需|待|将|计划|准备|继续)")
 _NON_WORD = re.compile(r"[\W_]+", re.U)
+_LOG_LINE = re.compile(r"^\s*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Signals:
     vague_deadline: bool = False
     speech: bool = False  # the owner mention is followed by a speech verb ("张伟指出")
     deliverable: bool = False  # the text names a concrete output
+    deadline_past: bool = False  # the date named is before the meeting
 
 
 def is_action(text: str, origin: str, signals: Signals) -> bool:
@@ -133,8 +135,9 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
         c = cues()
         content = len(_NON_WORD.sub("", t))
         verbs = c.has("work", low) or c.has("assign", low) or c.has("self_commit", low)
-        return content >= 4 and (verbs or signals.has_deadline or (has_owner and content >= 8)
-                                 or (not t.isascii() and content >= 6))
+        if _LOG_LINE.match(t) and signals.deadline_past:
+            return False  # "2023-04-01 16:35 重启了 CDN": an incident timeline, not a task
+        return content >= 4 and (verbs or signals.has_deadline or (has_owner and content >= 8))
     has_owner = signals.owner_kind not in ("none",)
     assign = c.has("assign", low)
     work = c.has("work", low)

@@ -74,6 +74,7 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             vague_deadline=bool(deadline and deadline.vague),
             speech=_speech_after(piece, finding.span),
             deliverable=find_deliverable(piece) is not None,
+            deadline_past=bool(deadline and deadline.date and ref and deadline.date < ref),
         )
         if prev_item is not None and _details(cand, prev_item) and not cues().has("assign", low):
             continue  # a sub-bullet detailing the item above
@@ -116,16 +117,18 @@ def _from_fields(cand: Candidate, roster: Roster, ref: Optional[date]) -> Option
         deadline = dl.find_deadline(task, ref) or _NO_DEADLINE
     deliverable = from_field(f["deliverable"]) if f.get("deliverable") else None
     return _item(cand, task, finding if not f.get("owner") else replace(finding, spans=()),
-                 deadline, deliverable, ref, keep_owner_text=bool(f.get("owner")))
+                 deadline, deliverable, ref, keep_owner_text=bool(f.get("owner")),
+                 search_deliverable="deliverable" not in f)  # a 交付成果 column says it all
 
 
 def _item(cand: Candidate, text: str, finding: OwnerFinding, deadline: Deadline,
-          deliverable: Optional[str], ref: Optional[date], keep_owner_text: bool = False) -> ActionItem:
+          deliverable: Optional[str], ref: Optional[date], keep_owner_text: bool = False,
+          search_deliverable: bool = True) -> ActionItem:
     spans = list(finding.spans) if not keep_owner_text else []
     if deadline.span:
         spans.append(deadline.span)
     task = task_text(text, spans)
-    if deliverable is None:
+    if deliverable is None and search_deliverable:
         deliverable = find_deliverable(task) or find_deliverable(text)
     owner = finding.owner
     collaborators = tuple(c for c in finding.collaborators if c.match != "none")

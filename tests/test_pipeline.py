@@ -1,0 +1,125 @@
+"""End to end: real files through read → structure → extract, checked field by field."""
+from datetime import date
+
+import docx
+import pytest
+
+from extract.roster import Person, Roster
+from minutes.errors import BadInput
+from minutes.pipeline import extract_path
+
+ROSTER = Roster([
+    Person("张伟", "研发部", "高级工程师"),
+    Person("王芳", "设计部", "设计师", aliases=("王设计师",)),
+    Person("王磊", "研发部", "研发经理"),
+    Person("李娜", "市场部", "市场经理"),
+    Person("何佳", "行政部", "行政专员"),
+    Person("孙浩", "测试部", "测试工程师"),
+    Person("赵磊", "研发部", "后端工程师"),
+    Person("刘凯", "产品部", "产品经理"),
+])
+
+
+def _items(result):
+    return {it["task"]: it for it in result["action_items"]}
+
+
+def test_docx_record_sheet_with_merged_owner(tmp_path):
+    d = docx.Document()
+    d.add_heading("秋季发布会筹备沟通记录表", level=1)
+    meta = d.add_table(rows=2, cols=4)
+    for cell, text in zip(meta.rows[0].cells + meta.rows[1].cells,
+                          ["协作主题", "秋季发布会", "计划沟通时间", "2024年7月10日 14:00-16:00",
+                           "发起部门", "市场部", "记录人", "何佳"]):
+        cell.text = text
+    d.add_paragraph("一、行动项清单")
+    t = d.add_table(rows=4, cols=4)
+    rows = [["任务描述", "负责人", "截止时间", "交付成果"],
+            ["完成发布会主视觉初稿", "王设计师", "7月15日前", "3版主视觉设计稿"],
+            ["压测报告复核", "", "下周五", "压测报告"],
+            ["确认场地合同", "市场部", "尽快", "无"]]
+    for r, values in enumerate(rows):
+        for c, v in enumerate(values):
+            t.cell(r, c).text = v
+    t.cell(2, 1).merge(t.cell(1, 1))  # one owner cell for the first two tasks
+    t.cell(1, 1).text = "王设计师"
+    path = tmp_path / "记录表.docx"
+    d.save(path)
+
+    result = extract_path(path, roster=ROSTER)
+    assert result["schema"] == "minutes/v1"
+    m = result["meeting"]
+    assert (m["title"], m["date"], m["date_source"], m["start"], m["end"]) == (
+        "秋季发布会", "2024-07-10", "metadata", "14:00", "16:00")
+    assert (m["organizer"], m["recorder"]) == ("市场部", "何佳")
+    items = _items(result)
+    a = items["完成发布会主视觉初稿"]
+    assert (a["owner"]["name"], a["owner"]["match"], a["owner"]["mention"]) == ("王芳", "alias", "王设计师")
+    assert a["deadline"]["date"] == "2024-07-15" and a["deliverable"] == "3版主视觉设计稿"
+    assert a["flags"] == [] and a["source"]["locator"].startswith("t2r")
+    b = items["压测报告复核"]
+    assert b["owner"]["name"] == "王芳"  # vertical merge repeats the owner for the spanned row
+    assert b["deadline"]["date"] == "2024-07-19"
+    c = items["确认场地合同"]
+    assert c["owner"]["match"] == "department" and c["deadline"]["vague"] is True
+    assert c["flags"] == ["vague_owner", "vague_deadline", "missing_deliverable"]
+    assert result["flags"] == []
+
+
+def test_markdown_sentences_split_and_flag(tmp_path):
+    path = tmp_path / "20240710_周会.md"
+    path.write_text(
+        "# 产品周会\n\n## 发布会筹备\n\n"
+        "- 场地上周已经签约完成。\n"
+        "- 李娜负责活动方案，何佳负责物料清单，下周三前发群里。\n"
+        "- 是否需要法务介入？\n"
+        "- 张伟牵头，赵磊配合，7月20日前完成接口联调并输出联调报告。\n"
+        "- 大家尽快把意见发给刘凯。\n", encoding="utf-8")
+    result = extract_path(path, roster=ROSTER)
+    assert result["meeting"]["date"] == "2024-07-10" and result["meeting"]["date_source"] == "filename"
+    owners = [(it["owner"]["name"] or it["owner"]["match"], it["deadline"]["date"]) for it in result["action_items"]]
+    assert owners == [("李娜", "2024-07-17"), ("何佳", "2024-07-17"), ("张伟", "2024-07-20"), ("collective", None)]
+    joint = result["action_items"][2]
+    assert [c["name"] for c in joint["collaborators"]] == ["赵磊"]
+    assert joint["topic"] == "发布会筹备"
+    vague = result["action_items"][3]
+    assert set(vague["flags"]) >= {"vague_owner", "vague_deadline"}
+
+
+def test_chat_reply_takes_the_speaker_and_the_asked_work(tmp_path):
+    text = ("2024-07-10\n"
+            "[10:32] 刘凯：@孙浩 回归测试的报告这周五前能出吗\n"
+            "[10:33] 孙浩：可以，周五前给\n"
+            "[10:40] 王芳：主视觉的3版初稿我来做，下周一给大家\n"
+            "[10:41] 张伟：收到👍\n")
+    path = tmp_path / "群聊.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_path(path, roster=ROSTER)
+    assert result["meeting"]["date"] == "2024-07-10"
+    got = [(it["owner"]["name"], it["deadline"]["date"]) for it in result["action_items"]]
+    assert ("孙浩", "2024-07-12") in got
+    assert ("王芳", "2024-07-15") in got
+    assert len(got) == 2  # the reply repeats the request, the ack is chit-chat
+
+
+def test_stdin_text_and_cli_meeting_date():
+    data = "会议纪要\n张伟负责整理接口文档，明天下班前发出。\n".encode("gbk")
+    result = extract_path("-", roster=ROSTER, meeting_date=date(2024, 7, 10), stdin=data)
+    assert result["source"]["encoding"] in ("gbk", "gb18030")
+    assert result["meeting"]["date_source"] == "cli"
+    (item,) = result["action_items"]
+    assert (item["owner"]["name"], item["deadline"]["date"], item["deadline"]["time"]) == ("张伟", "2024-07-11", "18:00")
+    assert item["deliverable"] == "接口文档"
+
+
+def test_meeting_flags_without_date_or_items(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# 闲聊\n\n今天天气不错。\n", encoding="utf-8")
+    result = extract_path(path)
+    assert result["flags"] == ["missing_meeting_date", "no_action_items"]
+
+
+def test_bad_input_is_one_error(tmp_path):
+    with pytest.raises(BadInput) as err:
+        extract_path(tmp_path / "missing.docx")
+    assert "missing.docx" in str(err.value)
