@@ -86,7 +86,11 @@ def is_past(text: str) -> bool:
     if len(later) < 2:
         return not _FUTURE_AFTER_PAST.search(after)
     # "初稿已完成，下周五前提交终稿": a later clause assigns new work
-    return not (_FUTURE_AFTER_PAST.search(later[1]) or c.has("work", later[1]) or c.has("assign", later[1]))
+    # ("已完成，已通知各业务方" stays a report: the later clause is past too)
+    rest = later[1]
+    if is_past(rest):
+        return True
+    return not (_FUTURE_AFTER_PAST.search(rest) or c.has("work", rest) or c.has("assign", rest))
 
 
 def is_refusal(text: str) -> bool:

@@ -22,6 +22,8 @@ _NO_DEADLINE = Deadline(mention=None, date=None)
 _NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborators=(), span=None, spans=())
 _LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·]+|^(?:由|请|麻烦|让|@)\s*")
 _TAIL = re.compile(r"[\s，,；;：:、]+$")
+_EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[/、,，&+]?\s*[\]】)）]")
+_ORPHAN_DUE = re.compile(r"\s*[—–-]*\s*\b(?:due|by|eta|deadline|before)\b[\s:：,，]*$", re.I)
 _DANGLING = re.compile(r"^(?:负责|牵头|主导|跟进|来)\s*[，,：:]?\s*")
 
 
@@ -62,7 +64,7 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
     pieces = split_items(cand.text, lambda clause: _starts_item(clause, roster, cand.speaker))
     shared = dl.find_deadline(cand.text, ref) if len(pieces) > 1 else None
     for piece in pieces:
-        finding = find_owners(piece, roster, speaker=cand.speaker)
+        finding = _bracket_owner(piece, roster) or find_owners(piece, roster, speaker=cand.speaker)
         deadline = dl.find_deadline(piece, ref)
         if deadline is None and shared is not None and not _span_inside(shared, cand.text, piece):
             deadline = replace(shared, span=None)
@@ -149,6 +151,8 @@ def task_text(text: str, spans: list[tuple[int, int]]) -> str:
             pos = end
     keep.append(text[pos:])
     out = "".join(keep)
+    out = _EMPTY_BRACKETS.sub("", out)  # "[Kevin] …" / "（王芳）" once the name is gone
+    out = _ORPHAN_DUE.sub("", out)  # "… — due" once the date is gone
     out = re.sub(r"\s{2,}", " ", out)
     for _ in range(3):
         out = _LEAD.sub("", out)
@@ -218,6 +222,22 @@ def _deadline_signal(deadline: Optional[Deadline], ref: Optional[date]) -> bool:
     if deadline.vague or deadline.date is None or ref is None or deadline.date > ref:
         return True
     return bool(re.search(r"前|截止|为止|以内|内|by|before|eod", deadline.mention or "", re.I))
+
+
+_BRACKET_LEAD = re.compile(r"^\s*[\[【]([^\]】\n]{1,40})[\]】]")
+
+
+def _bracket_owner(text: str, roster: Roster) -> Optional[OwnerFinding]:
+    """"[Kevin] Send the plan…", "【研发部】…": a bracketed lead names who owns the line."""
+    m = _BRACKET_LEAD.match(text)
+    if not m:
+        return None
+    if m.group(1).strip() in ("?", "？", "??", "TBD", "tbd", "待定"):
+        return replace(_NO_OWNER, spans=((m.start(), m.end()),))
+    finding = resolve_field(m.group(1), roster) if re.search(r"\w", m.group(1)) else _NO_OWNER
+    if finding.owner.match == "none":
+        return None
+    return replace(finding, span=(m.start(), m.end()), spans=((m.start(), m.end()),))
 
 
 def _speech_after(text: str, span: Optional[tuple[int, int]]) -> bool:

@@ -34,6 +34,7 @@ _N = r"[\d〇零○一二两三四五六七八九十]"
 _YMD = re.compile(
     rf"(?<!\d)(?P<y>\d{{4}}|\d{{2}}(?=年)|{_N}{{4}}(?=年))\s*[年\-/.．]\s*(?P<m>\d{{1,2}}|{_N}{{1,3}})\s*[月\-/.．]\s*(?P<d>\d{{1,2}}|{_N}{{1,3}})(?!\d)"
 )
+_US = re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>20\d{2})(?![\d/])")
 _COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _MD = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*(?:[月.．/]\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]?)(?![\d.万亿千百元%kKwW])")
 _EN_MONTHS = {m: i for i, m in enumerate(
@@ -65,6 +66,11 @@ def find_full_date(text: str) -> Optional[date]:
             got = _safe_date(y, mo, d)
             if got and 1990 <= got.year <= 2100:
                 return got
+    m = _US.search(text)  # "2/13/2025": month first, as US-style minutes write it
+    if m:
+        got = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if got:
+            return got
     m = _COMPACT.search(text)
     if m:
         got = _safe_date(int(m[1]), int(m[2]), int(m[3]))

@@ -289,6 +289,14 @@ def _table_row(st: "_State", block: Block) -> None:
                 st.mode = "actions_table"
             return
         # empty owner/deadline/deliverable cells stay as "" so extraction knows the column exists
+        own = [i for i, c in enumerate(cells) if c.strip() and i not in (block.vmerged or ())]
+        sub = {i: labels.lookup_loose("action_table", cells[i]) for i in own}
+        if own and all(sub.values()):
+            # a second header row under a merged one ("责任分工" over 主责人 | 配合人)
+            for i, key in sub.items():
+                if key not in colmap.values() or colmap.get(i) is None:
+                    colmap[i] = key
+            return
         fields = {key: cells[i].strip() for i, key in colmap.items()
                   if i < len(cells) and (cells[i].strip() or key in ("owner", "deadline", "deliverable"))}
         if not fields.get("task"):

@@ -144,3 +144,10 @@ def test_24_hour_times_keep_their_hour():
 def test_time_range_ends_at_its_end():
     got = find_deadline("例会：周三10:00-12:00", WED)
     assert (got.date, got.time) == (date(2024, 7, 17), "12:00")
+
+
+def test_english_due_prefix_marks_month_slash_day():
+    ref = date(2025, 2, 13)
+    assert find_deadline("[Kevin] Send the plan to Leon — due 2/19", ref).date == date(2025, 2, 19)
+    assert find_deadline("Send the forecast by 3/3 please", ref).date == date(2025, 3, 3)
+    assert find_deadline("upgrade the runner to version 1.2", ref) is None

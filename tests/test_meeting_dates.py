@@ -14,6 +14,7 @@ from minutes.meeting_dates import find_full_date, find_month_day, find_time_rang
     ("24年7月10日", date(2024, 7, 10)),
     ("July 10, 2024", date(2024, 7, 10)),
     ("10 July 2024", date(2024, 7, 10)),
+    ("Date: 2/13/2025 (Thu), 9:00-9:45 AM", date(2025, 2, 13)),
     ("v2.3.1 版本", None),
     ("2024年2月30日", None),
 ])
