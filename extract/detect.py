@@ -17,7 +17,8 @@ from typing import Callable, Optional
 from minutes.errors import DataFileError
 
 _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
-             "chitchat", "decision", "status", "collaborate", "speech", "owner_pending")
+             "chitchat", "decision", "status", "collaborate", "speech", "owner_pending",
+             "cross_ref", "meeting_voice")
 _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不要|能不能|有没有|可不可以|谁来|谁负责|怎么办|如何")
 _CLAUSE = re.compile(r"[，,；;]\s*")
 _FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需|待|将|计划|准备|继续)")
@@ -147,6 +148,12 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
     work = c.has("work", low)
     oblige = c.has("obligation", low)
     if signals.speech and not assign:
+        return False
+    if c.has("cross_ref", low):
+        return False
+    if not signals.has_deadline and not assign and (
+            c.has("meeting_voice", low) or signals.owner_kind == "collective"):
+        # "会议强调，各部门要严格执行…", "大家认领下": exhortation, no task with a due date
         return False
     if signals.self_commit and (work or assign or signals.has_deadline):
         return True

@@ -61,6 +61,8 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
         if item:
             yield item
         return
+    if cand.checked:
+        return  # "- [x] …": a ticked box is work already done
     pieces = split_items(cand.text, lambda clause: _starts_item(clause, roster, cand.speaker))
     shared = dl.find_deadline(cand.text, ref) if len(pieces) > 1 else None
     for piece in pieces:
@@ -244,7 +246,8 @@ def _speech_after(text: str, span: Optional[tuple[int, int]]) -> bool:
     """"张伟指出…", "李总也提出…": the owner is being quoted, not tasked."""
     if not span:
         return False
-    rest = re.sub(r"^[\s，,]*(?:也|还|则|又|首先|随后|最后|进一步|同时|当场|会上)?", "", text[span[1]:span[1] + 8])
+    rest = re.sub(r"^[\s，,]*(?:同志|老师|先生|女士)?(?:也|还|则|又|首先|随后|最后|进一步|同时|当场|会上)?", "",
+                  text[span[1]:span[1] + 10])
     return any(rest.startswith(w) for w in cues().words["speech"])
 
 

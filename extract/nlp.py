@@ -1,17 +1,17 @@
-"""One cached jieba segmenter per roster, and the person-name guesser built on it.
+"""One cached segmenter per roster, and the person-name guesser built on it.
 
-jieba takes about a second to load its dictionary, so it is created on first
-use and cached; each roster gets its own `jieba.Tokenizer` copy with the
-roster's names and aliases as user words (so 刘洋 and 潘婷婷 segment whole)
-without leaking them into other rosters or into jieba's global instance.
+Segmentation is jieba's (extract.segment ports it over a lazily read copy of
+jieba's dictionary, so a run pays for the words it looks up, not for loading
+jieba). Each roster gets its own segmenter with the roster's names and aliases
+as user words (so 刘洋 and 潘婷婷 segment whole) without leaking them into
+other rosters.
 
 No spaCy pipeline: spaCy's Chinese jieba segmenter always uses jieba's global
 dictionary (so roster words would leak between rosters), and owner finding
-needs word boundaries and POS tags only, which jieba gives directly.
+needs word boundaries and POS tags only.
 """
 from __future__ import annotations
 
-import logging
 import re
 import threading
 import weakref
@@ -24,6 +24,7 @@ from extract.owner_rules import non_names, surnames, titles
 
 if TYPE_CHECKING:  # pragma: no cover
     from extract.roster import Roster
+    from extract.segment import Dictionary, Segmenter
 
 _LOCK = threading.Lock()
 _MIN_FREQ = 2000
@@ -39,17 +40,11 @@ class Token:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _base():
-    """jieba's default dictionary and POS table, loaded once."""
-    import jieba
-    import jieba.posseg
+def _base() -> "Dictionary":
+    """jieba's default dictionary, read lazily and shared by every roster's segmenter."""
+    from extract.segment import base_dictionary
 
-    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
-    base = jieba.Tokenizer()
-    base.initialize()
-    pos = jieba.posseg.POSTokenizer(base)
-    return base, pos.word_tag_tab
+    return base_dictionary()
 
 
 @lru_cache(maxsize=1)
@@ -60,33 +55,15 @@ def _empty_roster() -> "Roster":
 
 
 @lru_cache(maxsize=16)
-def _tokenizers(words: frozenset, teams: frozenset = frozenset()):
-    import jieba
+def _tokenizers(words: frozenset, teams: frozenset = frozenset()) -> "Segmenter":
+    from extract.segment import Segmenter
 
     with _LOCK:
-        base, tags = _base()
-        tk = jieba.Tokenizer()
-        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+        seg = Segmenter(_base())
         for word, tag in [*((w, "nt") for w in sorted(teams - words)), *((w, "nr") for w in sorted(words))]:
             # a floor on the frequency keeps a name whole next to words jieba likes (陈静|配合, not 陈|静配合)
-            tk.add_word(word, max(_MIN_FREQ, tk.suggest_freq(word, False)), tag)
-        pos = _pos_class()(tk, tags)
-        pos.makesure_userdict_loaded()
-    return tk, pos
-
-
-@lru_cache(maxsize=1)
-def _pos_class():
-    import jieba.posseg
-
-    class SharedTagPOSTokenizer(jieba.posseg.POSTokenizer):
-        """A POSTokenizer that shares the loaded tag table instead of re-reading the dictionary file."""
-
-        def __init__(self, tokenizer, word_tag_tab):  # no super(): it would reload the dictionary
-            self.tokenizer = tokenizer
-            self.word_tag_tab = dict(word_tag_tab)
-
-    return SharedTagPOSTokenizer
+            seg.add_word(word, max(_MIN_FREQ, seg.suggest_freq(word)), tag)
+    return seg
 
 
 def roster_words(roster: Optional["Roster"]) -> frozenset[str]:
@@ -125,18 +102,19 @@ _ROSTER_WORDS: "weakref.WeakKeyDictionary[Roster, tuple]" = weakref.WeakKeyDicti
 
 def _ordinary(word: str) -> bool:
     """A word jieba's dictionary knows as something other than a name."""
-    base, tags = _base()
-    return base.FREQ.get(word, 0) > 0 and not tags.get(word, "x").startswith("nr")
+    base = _base()
+    return (base.freq(word) or 0) > 0 and not (base.tag(word) or "x").startswith("nr")
 
 
-def tokenizer(roster: Optional["Roster"] = None):
-    """The cached jieba Tokenizer with `roster`'s names and aliases as user words."""
-    return _tokenizers(roster_words(roster), team_words(roster))[0]
+def tokenizer(roster: Optional["Roster"] = None) -> "Segmenter":
+    """The cached segmenter with `roster`'s names and aliases as user words
+    (jieba-shaped: `FREQ`, `total`, `cut(text)` -> (word, flag) pairs)."""
+    return _tokenizers(roster_words(roster), team_words(roster))
 
 
-def pos_tokenizer(roster: Optional["Roster"] = None):
-    """The cached jieba POSTokenizer over `tokenizer(roster)`."""
-    return _tokenizers(roster_words(roster), team_words(roster))[1]
+def pos_tokenizer(roster: Optional["Roster"] = None) -> "Segmenter":
+    """The same segmenter: its `cut` yields POS-tagged pairs like jieba.posseg's."""
+    return _tokenizers(roster_words(roster), team_words(roster))
 
 
 def tokens(text: str, roster: Optional["Roster"] = None) -> list[Token]:
@@ -144,10 +122,10 @@ def tokens(text: str, roster: Optional["Roster"] = None) -> list[Token]:
     return list(_tokens(text, roster_words(roster), team_words(roster)))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _tokens(text: str, words: frozenset, teams: frozenset) -> tuple[Token, ...]:
     out, at = [], 0
-    for pair in _tokenizers(words, teams)[1].cut(text):
+    for pair in _tokenizers(words, teams).cut(text):
         start = text.find(pair.word, at)
         if start < 0:  # jieba never rewrites text, but stay safe
             start = at
@@ -159,7 +137,7 @@ def _tokens(text: str, words: frozenset, teams: frozenset) -> tuple[Token, ...]:
 
 def in_dictionary(word: str) -> bool:
     """Whether jieba's own dictionary knows `word` (not a roster user word)."""
-    return _base()[0].FREQ.get(word, 0) > 0
+    return (_base().freq(word) or 0) > 0
 
 
 # --- person candidates ------------------------------------------------------------

@@ -15,6 +15,7 @@ DUE = Signals(has_deadline=True)
     ("@王芳 主视觉周五前给一版", OWNER_DUE),
     ("TODO: 张伟 更新接口文档", OWNER),
     ("我来跟一下供应商", Signals(self_commit=True)),
+    ("大家尽快把意见发给刘凯", Signals(owner_kind="collective", has_deadline=True, vague_deadline=True)),
 ])
 def test_assignments_are_actions(text, signals):
     assert is_action(text, "sentence", signals)
@@ -30,6 +31,10 @@ def test_assignments_are_actions(text, signals):
     ("目前进度80%，预计下周完成", DUE),
     ("场地已经确定在国展", Signals()),
     ("紧急变更须经审批后于周五前提交", DUE),
+    ("会议强调，切换期间各部门要严格执行切换方案", Signals(owner_kind="collective")),
+    ("@所有人 大家认领下", Signals(owner_kind="collective")),
+    ("预警阈值需客服部再确认（见待办3）", Signals(owner_kind="department")),
+    ("与会人员就切换窗口等事项进行了充分讨论", Signals(owner_kind="collective")),
     ("张伟指出，各环节务必倒排工期", Signals(owner_kind="exact", speech=True)),
 ])
 def test_look_alikes_are_rejected(text, signals):
