@@ -151,8 +151,8 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
         return False
     if c.has("cross_ref", low):
         return False
-    if not signals.has_deadline and not assign and (
-            c.has("meeting_voice", low) or signals.owner_kind == "collective"):
+    if not signals.has_deadline and (signals.owner_kind == "collective"
+                                     or (c.has("meeting_voice", low) and not assign)):
         # "会议强调，各部门要严格执行…", "大家认领下": exhortation, no task with a due date
         return False
     if signals.self_commit and (work or assign or signals.has_deadline):
