@@ -106,6 +106,15 @@ _NUMBERING = re.compile(
 )
 
 
-def strip_numbering(text: str) -> str:
-    """Drop a leading 一、/（一）/1./①/bullet so the title reads cleanly."""
-    return _NUMBERING.sub("", text, count=1).strip()
+_TITLE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\s+(?=[^\d\s])")
+
+
+def strip_numbering(text: str, title: bool = False) -> str:
+    """Drop a leading 一、/（一）/1./①/bullet so the title reads cleanly.
+
+    With `title`, also "2.4 预算与采购" and "4 预算": numbers before a heading's words
+    (not in sentences, where "3 个工作日内" means three)."""
+    out = _NUMBERING.sub("", text, count=1).strip()
+    if title:
+        out = _TITLE_NUMBER.sub("", out).strip() or out
+    return out

@@ -161,7 +161,7 @@ def _heading(st: "_State", block: Block) -> None:
         st.mode, st.mode_level = section, level
         return
     m = _TOPIC_LINE.match(text)
-    title = m.group(1).strip() if m else labels.strip_numbering(text)
+    title = m.group(1).strip() if m else labels.strip_numbering(text, title=True)
     if st.first_heading is None and not st.topics:
         st.first_heading = title
         leading = (block.source.line is not None and block.source.line <= 3 and level <= 1
@@ -283,7 +283,7 @@ def _table_row(st: "_State", block: Block) -> None:
     else:
         if len(set(filled)) == 1 and len(cells) > 1:
             # a section row spanning the table ("一、研发侧") names a group, not an item
-            title = labels.strip_numbering(filled[0])
+            title = labels.strip_numbering(filled[0], title=True)
             if labels.section_of(title) is None and _action_header(cells) is None:
                 st.new_topic(title)
                 st.mode = "actions_table"
@@ -342,7 +342,7 @@ def _kv_row(st: "_State", cells: list[str], block: Block) -> bool:
             continue
         section = labels.lookup("sections", label)
         if section == "topics":
-            titles = [labels.strip_numbering(v) for v in value.split("\n") if v.strip()]
+            titles = [labels.strip_numbering(v, title=True) for v in value.split("\n") if v.strip()]
             for title in titles or ["议题"]:
                 st.new_topic(title)
             continue

@@ -25,3 +25,5 @@ def test_strip_numbering():
     assert strip_numbering("1. 张伟负责") == "张伟负责"
     assert strip_numbering("① 上线") == "上线"
     assert strip_numbering("2024年计划") == "2024年计划"
+    assert strip_numbering("2.4 预算与采购", title=True) == "预算与采购"
+    assert strip_numbering("3 个工作日内完成") == "3 个工作日内完成"
