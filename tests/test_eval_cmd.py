@@ -139,3 +139,14 @@ def test_real_pipeline_scores_an_obvious_docx(tmp_path):
     assert overall["docs"] == 1 and overall["errors"] == 0
     assert overall["recall"] == 1.0
     assert overall["owner_accuracy"] == 1.0 and overall["deadline_accuracy"] == 1.0
+
+
+def test_markdown_output_has_all_row_and_flag_table(tmp_path, fake_pipeline):
+    write_case(tmp_path / "corpus")
+    res = run_eval(str(tmp_path / "corpus"), "--markdown")
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("| kind | docs | gold | pred | P | R | F1 |")
+    assert any(line.startswith("| markdown | 1 | 2 |") for line in lines)
+    assert any(line.startswith("| **all** | 1 | 2 |") for line in lines)
+    assert any(line.startswith("| vague_deadline |") for line in lines)

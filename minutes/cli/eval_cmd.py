@@ -37,6 +37,7 @@ def _extractor() -> tuple[Callable[[Path, Any], dict], Callable[[Path], Any]]:
 def eval_command(
     corpus_dir: Annotated[Path, typer.Argument(metavar="CORPUS_DIR", help="目录，含 NAME.EXT 与 NAME.gold.json / folder of gold-annotated minutes")],
     as_json: Annotated[bool, typer.Option("--json", help="输出一个 JSON 对象 / print one JSON object")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="输出 Markdown 表格（用于 README）/ print Markdown tables")] = False,
     fail_under: Annotated[Optional[float], typer.Option(
         "--fail-under", min=0.0, max=1.0, metavar="F1",
         help="条目 F1 低于该值时退出码为 1 / exit 1 when item F1 is below F1")] = None,
@@ -47,6 +48,8 @@ def eval_command(
     report = evaluate_corpus(corpus_dir, extract, load_roster)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    elif markdown:
+        typer.echo(markdown_tables(report))
     else:
         render(report)
     f1 = report["overall"]["f1"]
@@ -63,6 +66,24 @@ MISS_SECTIONS = (
     ("meeting_date", "wrong meeting dates"),
     ("non_item", "non-items extracted"),
 )
+
+
+def markdown_tables(report: dict) -> str:
+    """The per-kind and per-flag scores as Markdown, for pasting into the README."""
+    head = ("| kind | docs | gold | pred | P | R | F1 | owner acc | deadline acc | vague_deadline F1 | non-items wrong |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|")
+    rows = [head]
+    kinds = sorted(report["per_kind"].items()) + [("**all**", report["overall"])]
+    for name, m in kinds:
+        rows.append(f"| {name} | {m['docs']} | {m['gold_items']} | {m['pred_items']} | {_pct(m['precision'])} | "
+                    f"{_pct(m['recall'])} | {_pct(m['f1'])} | {_pct(m['owner_accuracy'])} | "
+                    f"{_pct(m['deadline_accuracy'])} | {_pct(m['vague_deadline_f1'])} | "
+                    f"{m['non_items_wrong']}/{m['non_items']} |")
+    rows += ["", "| flag | tp | fp | fn | P | R | F1 |", "|---|---|---|---|---|---|---|"]
+    for flag, m in sorted(report["per_flag"].items()):
+        rows.append(f"| {flag} | {m['tp']} | {m['fp']} | {m['fn']} | {_pct(m['precision'])} | "
+                    f"{_pct(m['recall'])} | {_pct(m['f1'])} |")
+    return "\n".join(rows)
 
 
 def _pct(value: Optional[float]) -> str:
