@@ -117,7 +117,9 @@ def _department_pattern(roster_stems: frozenset, roster_departments: frozenset) 
     tail = "|".join(re.escape(t) for t in tails)
     exact = "|".join(re.escape(s) for s in sorted(roster_departments, key=len, reverse=True))
     body = f"(?:{stem})(?:{tail})"
-    return re.compile(f"{body}|{exact}" if exact else body)
+    # a match starts with one of these: other positions fail on one class test, not ~100 alternatives
+    firsts = "".join(re.escape(c) for c in sorted({s[0] for s in stems} | {d[0] for d in roster_departments}))
+    return re.compile(f"(?=[{firsts}])(?:{body}|{exact})" if exact else f"(?=[{firsts}]){body}")
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from minutes.errors import DataFileError
 
 from extract.owner_rules import near_sounds, surnames
 
@@ -35,15 +38,44 @@ def split_name(name: str) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def syllables(text: str) -> tuple[str, ...]:
     """Tone-less pinyin, one syllable per character; surnames use their surname reading (曾 → zeng)."""
-    from pypinyin import Style, lazy_pinyin
-
     if not text or not is_cjk(text):
         return ()
     surname, given = split_name(text)
     reading = surnames().reading(surname)
-    head = reading.split("-") if reading else lazy_pinyin(surname, style=Style.NORMAL)
-    tail = lazy_pinyin(given, style=Style.NORMAL) if given else []
-    return tuple(_plain(s) for s in [*head, *tail])
+    head = reading.split("-") if reading else [char_reading(c) for c in surname]
+    return tuple(_plain(s) for s in [*head, *(char_reading(c) for c in given)])
+
+
+@lru_cache(maxsize=8192)
+def char_reading(char: str) -> str:
+    """The usual tone-less reading of one character (pypinyin's first reading; the character
+    itself when it has none), as pypinyin's lazy_pinyin gives a name outside its phrase list."""
+    import json
+    import unicodedata
+
+    table = _pinyin_table()
+    at = table.find(f'"{ord(char)}":')
+    if at < 0:
+        return char
+    value, _ = json.JSONDecoder().raw_decode(table, table.index('"', table.index(":", at)))
+    first = str(value).split(",")[0]
+    return "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c)) or char
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> str:
+    """pypinyin's per-character readings as text, searched rather than parsed: importing
+    pypinyin loads its phrase dictionary too (~0.2 s), and names need a few characters only."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise DataFileError("pypinyin is not installed", "pypinyin/pinyin_dict.json")
+    path = Path(list(spec.submodule_search_locations)[0]) / "pinyin_dict.json"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"cannot read: {exc}", str(path)) from None
 
 
 def _plain(s: str) -> str:

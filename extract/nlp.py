@@ -1,10 +1,10 @@
 """One cached segmenter per roster, and the person-name guesser built on it.
 
-Segmentation is jieba's (extract.segment ports it over a lazily read copy of
-jieba's dictionary, so a run pays for the words it looks up, not for loading
-jieba). Each roster gets its own segmenter with the roster's names and aliases
-as user words (so 刘洋 and 潘婷婷 segment whole) without leaking them into
-other rosters.
+Segmentation is jieba's, word for word (extract.segment ports it over
+per-character tables from extract.jieba_data, so a run pays for the characters
+it looks up, not ~1.5 s for loading jieba). Each roster gets its own segmenter
+with the roster's names and aliases as user words (so 刘洋 and 潘婷婷 segment
+whole) without leaking them into other rosters.
 
 No spaCy pipeline: spaCy's Chinese jieba segmenter always uses jieba's global
 dictionary (so roster words would leak between rosters), and owner finding
@@ -17,14 +17,15 @@ import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from extract import names
 from extract.owner_rules import non_names, surnames, titles
 
 if TYPE_CHECKING:  # pragma: no cover
+    from extract.jieba_data import Dictionary
     from extract.roster import Roster
-    from extract.segment import Dictionary, Segmenter
+    from extract.segment import Segmenter
 
 _LOCK = threading.Lock()
 _MIN_FREQ = 2000
@@ -32,8 +33,9 @@ _NAME_FLAGS = ("nr", "nrfg", "nrt")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, its POS flag and its span; a named tuple, as a document makes thousands."""
+
     word: str
     flag: str
     start: int
@@ -42,7 +44,7 @@ class Token:
 
 def _base() -> "Dictionary":
     """jieba's default dictionary, read lazily and shared by every roster's segmenter."""
-    from extract.segment import base_dictionary
+    from extract.jieba_data import base_dictionary
 
     return base_dictionary()
 
@@ -125,12 +127,12 @@ def tokens(text: str, roster: Optional["Roster"] = None) -> list[Token]:
 @lru_cache(maxsize=4096)
 def _tokens(text: str, words: frozenset, teams: frozenset) -> tuple[Token, ...]:
     out, at = [], 0
-    for pair in _tokenizers(words, teams).cut(text):
-        start = text.find(pair.word, at)
-        if start < 0:  # jieba never rewrites text, but stay safe
+    for word, flag in _tokenizers(words, teams).cut(text):
+        start = at if text.startswith(word, at) else text.find(word, at)  # the words cover the text
+        if start < 0:
             start = at
-        end = start + len(pair.word)
-        out.append(Token(pair.word, pair.flag, start, end))
+        end = start + len(word)
+        out.append(Token(word, flag, start, end))
         at = end
     return tuple(out)
 
@@ -184,7 +186,18 @@ def _term_pattern(terms: frozenset) -> Optional[re.Pattern]:
     if not terms:
         return None
     ordered = sorted(terms, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in ordered))
+    return _at_every_start("|".join(re.escape(t) for t in ordered), {t[0] for t in terms})
+
+
+def _at_every_start(pattern: str, firsts: set[str]) -> re.Pattern:
+    """`pattern` tried at every position, overlaps included: group 1 of each hit is what
+    pattern.match(text, i) gives, found in one C-level scan instead of a loop per character.
+    `firsts` (every character a match can start with) lets most positions fail at once."""
+    return re.compile(f"(?=(?=[{_char_class(firsts)}])({pattern}))")
+
+
+def _char_class(chars: set[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
 
 
 def _covering(toks: list[Token], start: int, end: int) -> list[Token]:
@@ -197,11 +210,8 @@ def _roster_hits(text: str, toks: list[Token], terms: frozenset) -> list[_Found]
     if pattern is None:
         return []
     out = []
-    for i in range(len(text)):  # every start, so 张伟 is found inside 张伟哥 even after a miss
-        m = pattern.match(text, i)
-        if not m:
-            continue
-        s, e = m.span()
+    for m in pattern.finditer(text):  # every start, so 张伟 is found inside 张伟哥 even after a miss
+        s, e = m.span(1)
         if any((t.start < s or t.end > e) and t.word not in terms for t in _covering(toks, s, e)):
             continue
         out.append(_Found(s, e, 0))
@@ -244,11 +254,21 @@ def _latin_hits(text: str, roster: "Roster") -> list[_Found]:
 @lru_cache(maxsize=16)
 def _title_pattern(extra_surnames: frozenset) -> re.Pattern:
     rules = titles()
-    family = sorted(set(surnames().readings) | extra_surnames, key=len, reverse=True)
-    sur = "|".join(re.escape(s) for s in family)
-    words = "|".join(re.escape(w) for w in rules.words)
-    pre = "|".join(re.escape(p) for p in rules.familiar_prefixes)
-    return re.compile(f"(?:{pre})(?:{sur})|(?:{sur})(?:{words})")
+    family = set(surnames().readings) | extra_surnames
+    sur = _alternation(family)
+    words = _alternation(rules.words)
+    pre = _alternation(rules.familiar_prefixes)
+    firsts = {p[0] for p in rules.familiar_prefixes} | {f[0] for f in family}
+    return _at_every_start(f"(?:{pre})(?:{sur})|(?:{sur})(?:{words})", firsts)
+
+
+def _alternation(words) -> str:
+    """Longest first, the one-character words as one class: the same matches as a plain
+    longest-first alternation (one-character words never compete), in a smaller pattern."""
+    longer = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
+    single = sorted(w for w in words if len(w) == 1)
+    parts = [re.escape(w) for w in longer] + ([f"[{_char_class(set(single))}]"] if single else [])
+    return "|".join(parts)
 
 
 def _title_hits(text: str, toks: list[Token], roster: "Roster") -> list[_Found]:
@@ -258,14 +278,11 @@ def _title_hits(text: str, toks: list[Token], roster: "Roster") -> list[_Found]:
     starts = {t.start for t in toks}
     ends = {t.end for t in toks}
     out = []
-    for i in range(len(text)):
-        m = pattern.match(text, i)
-        if not m:
-            continue
-        s, e = m.span()
+    for m in pattern.finditer(text):
+        s, e = m.span(1)
         if s not in starts or e not in ends:
             continue
-        piece = m.group()
+        piece = m.group(1)
         resolved = roster.resolve(piece)
         known = resolved.name is not None or resolved.match == "ambiguous"
         inside = _covering(toks, s, e)

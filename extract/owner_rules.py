@@ -33,8 +33,9 @@ def _read(name: str) -> str:
 def _yaml(name: str) -> dict:
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, ~10x faster, same result
     try:
-        data = yaml.safe_load(_read(name))
+        data = yaml.load(_read(name), Loader=loader)
     except yaml.YAMLError as exc:
         raise DataFileError(f"invalid YAML: {exc}", str(_path(name))) from None
     if not isinstance(data, dict):

@@ -10,22 +10,22 @@ Without a marker, a "X：" label, then the subject before a work verb
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional
 
 from minutes.model import OwnerMatch
 
 from extract import nlp
 from extract.mentions import Mention, find_mentions
+from extract.owner_markers import STOP, after_marker, before_marker
 from extract.owner_rules import patterns
 from extract.resolve import NONE, clean, is_placeholder
 from extract.roster import Roster
 
-_STOP = re.compile(r"[，,。；;！!？?\n：:]")
 _LABEL_LEAD = re.compile(r"^[\s\-*•·>#\d.、)）(（\[\]]*")
-_TRAILING_OPEN = ("（", "(", "【", "[", "——", "—", "–", "-", "|", "｜", "/")
-_WINDOW = 15
-_CLOSERS = ")）】]」』\"”"  # not apostrophes: "I'll"
 _COLLAB_ROLES = ("lead", "lead_weak", "assist", "with", "subject", "trailing")
 _RESOLVED = ("exact", "alias", "title", "pinyin", "fuzzy", "ambiguous")
 _CELL_SPLIT = re.compile(r"[^/／、,，;；&＆|｜+\n]+")
@@ -46,9 +46,39 @@ NO_OWNER = OwnerFinding(NONE)
 def find_owners(text: str, roster: Optional[Roster], *, speaker: Optional[str] = None,
                 department: Optional[str] = None) -> OwnerFinding:
     """The owner and collaborators named in one sentence; `speaker` is who 我 / I means,
-    `department` narrows ambiguous mentions (the table's department column, say)."""
-    roster = roster if roster is not None else Roster()
-    mentions = find_mentions(text or "", roster)
+    `department` narrows ambiguous mentions (the table's department column, say).
+
+    Results are remembered per roster: extraction asks about the same clause
+    more than once (splitting a paragraph into items, then each item).
+    """
+    roster = roster if roster is not None else _no_roster()
+    key = (text or "", speaker, department)
+    with _MEMO_LOCK:
+        memo = _MEMO.get(roster)
+        if memo is None:
+            memo = _MEMO[roster] = {}
+        found = memo.get(key)
+    if found is None:
+        found = _find_owners(key[0], roster, speaker, department)
+        with _MEMO_LOCK:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
+    return found
+
+
+_MEMO: "weakref.WeakKeyDictionary[Roster, dict]" = weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+_MEMO_SIZE = 4096
+
+
+@lru_cache(maxsize=1)
+def _no_roster() -> Roster:
+    return Roster()
+
+
+def _find_owners(text: str, roster: Roster, speaker: Optional[str], department: Optional[str]) -> OwnerFinding:
+    mentions = find_mentions(text, roster)
     if not mentions:
         return NO_OWNER
     toks = nlp.tokens(text, roster)
@@ -137,7 +167,7 @@ def _label(text: str, mentions: list[Mention]) -> Optional[int]:
     if text[m.end:colon.start()].strip() or m.kind not in ("person", "department", "collective", "guess"):
         return None
     head = text[_LABEL_LEAD.match(text).end():m.start]
-    if len(head) > 12 or _STOP.search(head) or (head and k > 0):
+    if len(head) > 12 or STOP.search(head) or (head and k > 0):
         return None
     return k
 
@@ -160,13 +190,13 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[int]]:
 def _role(text: str, mentions: list[Mention], group: list[int], bounds) -> str:
     first, last = mentions[group[0]], mentions[group[-1]]
     next_start = _next_start(mentions, group)
-    after = _after_marker(text, last.end, next_start, bounds)
+    after = after_marker(text, last.end, next_start, bounds)
     if after == "requester":  # 萧总要求各模块负责人…: the one asked works, not the one asking
-        stop = _STOP.search(text, last.end)
+        stop = STOP.search(text, last.end)
         return "requester" if next_start < (stop.start() if stop else len(text)) else "subject"
     if after == "assist":
         return "assist"
-    before = _before_marker(text, first.start, bounds)
+    before = before_marker(text, first.start, bounds)
     if before == "lead":
         return "lead"
     if before == "assisted":
@@ -183,95 +213,16 @@ def _role(text: str, mentions: list[Mention], group: list[int], bounds) -> str:
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """The mention is a clause by itself: "CRM字段调整：研发部，一季度末", "王芳，周五前完成主视觉"."""
     head = text[:start]
-    stops = list(_STOP.finditer(head))
+    stops = list(STOP.finditer(head))
     if not stops or head[stops[-1].end():].strip():
         return False
-    tail = _STOP.search(text, end)
+    tail = STOP.search(text, end)
     return (tail is None and not text[end:].strip()) or (tail is not None and not text[end:tail.start()].strip())
 
 
 def _next_start(mentions: list[Mention], group: list[int]) -> int:
     k = group[-1] + 1
     return mentions[k].start if k < len(mentions) else 1 << 30
-
-
-def _is_latin(word: str) -> bool:
-    return word[:1].isascii() and word[:1].isalpha()
-
-
-def _after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
-    """requester / assist / lead / work: the first marker after a mention, in the same clause."""
-    p = patterns()
-    rest = text[end:min(limit, len(text))]
-    stop = _STOP.search(rest)
-    clause = rest[: stop.start()] if stop else rest
-    lstripped = clause.lstrip().lstrip(_CLOSERS).lstrip()  # "(Ms. Zhou) to provide", "【张伟】负责"
-    offset = end + len(clause) - len(lstripped)
-    if lstripped.startswith(("的", "之", "'s", "’s")):  # 张伟的反馈: a possessor, not a worker
-        return None
-    for word in p.requester_after:
-        if _starts_word(lstripped, word, offset, bounds):
-            return "requester"
-    for word in p.assist_after:
-        if _starts_word(lstripped, word, offset, bounds):
-            return "assist"
-    for word in p.lead_adjacent + p.lead_after:
-        if _starts_word(lstripped, word, offset, bounds):
-            return "lead"
-    best: Optional[tuple[int, str]] = None
-    window = clause[:_WINDOW]
-    for kind, words in (("assist", p.assist_after), ("lead", p.lead_after), ("work", p.work_verbs)):
-        for word in words:
-            if _is_latin(word):
-                continue
-            at = window.find(word)
-            while at >= 0 and not _aligned(end + at, end + at + len(word), bounds):
-                at = window.find(word, at + 1)
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, kind)
-    return best[1] if best else None
-
-
-def _starts_word(clause: str, word: str, offset: int, bounds) -> bool:
-    if _is_latin(word) or word.startswith("'"):
-        return bool(re.match(re.escape(word) + r"(?![A-Za-z])", clause, re.IGNORECASE))
-    return clause.startswith(word) and _aligned(offset, offset + len(word), bounds)
-
-
-def _aligned(s: int, e: int, bounds) -> bool:
-    starts, ends = bounds
-    return s in starts and e in ends
-
-
-def _before_marker(text: str, start: int, bounds) -> Optional[str]:
-    """lead / assisted / with / object / trailing: the marker right before a mention."""
-    p = patterns()
-    head = text[:start]
-    trimmed = re.sub(r"[\s:：]+$", "", head)
-    best: Optional[tuple[int, int, str]] = None  # (length, priority, kind)
-    kinds = (("lead", p.lead_before), ("assisted", p.assisted_before), ("with", p.with_before),
-             ("object", p.object_before))
-    for priority, (kind, words) in enumerate(kinds):
-        for word in words:
-            if _ends_word(trimmed, word, bounds, head) and (best is None or (len(word), -priority) > (best[0], -best[1])):
-                best = (len(word), priority, kind)
-    if best:
-        return best[2]
-    bare = head.rstrip()
-    if any(bare.endswith(o) for o in _TRAILING_OPEN) and bare:
-        return "trailing"
-    return None
-
-
-def _ends_word(trimmed: str, word: str, bounds, head: str) -> bool:
-    if _is_latin(word) or word in ("@", "＠"):
-        if word in ("@", "＠"):
-            return head.endswith(word)
-        return bool(re.search(r"(?<![A-Za-z])" + re.escape(word) + r"$", trimmed, re.IGNORECASE))
-    if not trimmed.endswith(word):
-        return False
-    s = len(trimmed) - len(word)
-    return s in bounds[0]
 
 
 # --- choosing ------------------------------------------------------------------------

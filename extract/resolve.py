@@ -342,16 +342,14 @@ def _familiar(index: RosterIndex, text: str) -> Optional[tuple[str, list[str]]]:
 
 def _fuzzy(index: RosterIndex, text: str) -> list[str]:
     """章伟 -> 张伟: same sound, or one character off with the same surname sound."""
-    from rapidfuzz import fuzz
-
     if not 2 <= len(text) <= 4:
         return []
+    same_length = [p.name for p in index.people if len(p.name) == len(text) and names.is_cjk(p.name)]
+    if not same_length:
+        return []  # no pinyin needed
     sounds = names.syllables(text)
     out = []
-    for person in index.people:
-        name = person.name
-        if len(name) != len(text) or not names.is_cjk(name):
-            continue
+    for name in same_length:
         theirs = names.syllables(name)
         if theirs == sounds:
             out.append(name)
@@ -365,6 +363,12 @@ def _fuzzy(index: RosterIndex, text: str) -> list[str]:
         i = differ[0]
         if names.near_syllable(sounds[i], theirs[i]):
             out.append(name)
-        elif len(text) >= 3 and fuzz.ratio("".join(sounds), "".join(theirs)) >= 90:
+        elif len(text) >= 3 and _ratio("".join(sounds), "".join(theirs)) >= 90:
             out.append(name)
     return out
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)

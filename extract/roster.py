@@ -23,6 +23,7 @@ from extract.owner_rules import norm_header, roster_columns
 _ALIAS_SPLIT = re.compile(r"[;；|｜、，,]")
 _REQUIRED = ("name", "department")
 _HEADER_HINT = {"name": "name/姓名", "department": "department/部门"}
+_RESOLVED_SIZE = 8192
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Roster:
                 raise RosterError(f"duplicate name: {person.name}")
             self._by_name[person.name] = person
         self._learned = dict(learned or {})
+        self._resolved: dict[tuple, OwnerMatch] = {}  # (mention, speaker, department) -> match
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -94,9 +96,17 @@ class Roster:
 
     def resolve(self, mention: Optional[str], *, speaker: Optional[str] = None,
                 department: Optional[str] = None) -> OwnerMatch:
-        from extract.resolve import resolve
+        """The roster person `mention` means (extract.resolve); remembered, since a roster never changes."""
+        key = (mention, speaker, department)
+        found = self._resolved.get(key)
+        if found is None:
+            from extract.resolve import resolve
 
-        return resolve(self, mention, speaker=speaker, department=department)
+            found = resolve(self, mention, speaker=speaker, department=department)
+            if len(self._resolved) >= _RESOLVED_SIZE:
+                self._resolved.clear()
+            self._resolved[key] = found
+        return found
 
     @cached_property
     def index(self):

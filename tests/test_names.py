@@ -34,3 +34,21 @@ def test_near_syllables():
 def test_latin_name_shape():
     assert names.is_latin_name("Kevin") and names.is_latin_name("Anna Lee")
     assert not names.is_latin_name("API") and not names.is_latin_name("kevin")
+
+
+def test_char_reading_is_pypinyins_first_reading_without_tones():
+    pypinyin = pytest.importorskip("pypinyin")
+    for ch in "张伟王芳曾单朴区仇解乐长行重绿女吕䶮":
+        expected = pypinyin.lazy_pinyin(ch, style=pypinyin.Style.NORMAL)[0]
+        assert names._plain(names.char_reading(ch)) == names._plain(expected), ch
+    assert names.char_reading("A") == "A"  # no reading: the character itself, as lazy_pinyin keeps it
+
+
+def test_syllables_match_pypinyin_for_names():
+    pypinyin = pytest.importorskip("pypinyin")
+    for name in ("梁志远", "吴凯文", "欧阳娜娜", "钱多多", "黄丽", "宋雨", "曹阳", "林晓乐"):
+        surname, given = names.split_name(name)
+        reading = names.surnames().reading(surname)
+        head = reading.split("-") if reading else pypinyin.lazy_pinyin(surname, style=pypinyin.Style.NORMAL)
+        tail = pypinyin.lazy_pinyin(given, style=pypinyin.Style.NORMAL)
+        assert names.syllables(name) == tuple(names._plain(s) for s in [*head, *tail]), name

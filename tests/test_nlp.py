@@ -1,4 +1,4 @@
-"""The cached per-roster jieba segmenter and the person-name guesser."""
+"""The cached per-roster segmenter and the person-name guesser."""
 from __future__ import annotations
 
 import subprocess
@@ -42,20 +42,34 @@ def test_roster_names_segment_whole(roster):
 
 
 def test_tokenizers_are_cached_per_roster_and_do_not_leak(roster):
-    import jieba
+    from extract.jieba_data import base_dictionary
 
     assert nlp.tokenizer(roster) is nlp.tokenizer(Roster(PEOPLE))  # same words, same tokenizer
     other = Roster([Person("柯南斯", "研发部")])
     assert nlp.tokenizer(other) is not nlp.tokenizer(roster)
     assert "柯南斯" in nlp.tokenizer(other).FREQ
     assert "柯南斯" not in nlp.tokenizer(roster).FREQ
-    assert "柯南斯" not in jieba.dt.FREQ  # the global jieba instance is untouched
+    assert base_dictionary().freq("柯南斯") is None  # the shared dictionary is untouched
+    assert nlp.pos_tokenizer(other).cut("柯南斯确认")[0] == ("柯南斯", "nr")
 
 
 def test_offsets_match_the_text(roster):
     text = "Kevin 和 陈静，周五前 完成"
     for token in nlp.tokens(text, roster):
         assert text[token.start:token.end] == token.word
+
+
+def test_segmenting_never_loads_jieba_or_pypinyin():
+    """jieba's start-up (~1.5 s) and pypinyin's phrase table (~0.2 s) are what extract.segment,
+    extract.jieba_data and extract.names avoid; a stray import would bring them back."""
+    code = ("import sys; from extract import nlp, names; from extract.roster import Roster; "
+            "from extract.owners import find_owners; "
+            "r = Roster([__import__('extract.roster').roster.Person('张伟', '研发部')]); "
+            "assert find_owners('章伟和钱七负责，Zhang Wei 配合', r).owner.name == '张伟'; "
+            "assert names.syllables('曾志远') == ('zeng', 'zhi', 'yuan'); "
+            "print(sorted(m for m in ('jieba', 'pypinyin') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_heavy_libraries_load_lazily():

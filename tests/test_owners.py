@@ -211,3 +211,28 @@ def test_owner_cell_spans_and_department_context(roster):
     finding = resolve_field(cell, roster)
     assert [cell[a:b] for a, b in finding.spans] == ["张伟", "赵磊"]
     assert resolve_field("小王", roster, department="设计部").owner.name == "王芳"
+
+
+def test_findings_are_remembered_per_roster_speaker_and_department(roster):
+    text = "我来整理，赵磊配合"
+    first = find_owners(text, roster, speaker="王芳")
+    assert find_owners(text, roster, speaker="王芳") is first  # the same clause asked twice
+    assert who(first) == ("王芳", "exact", ["赵磊"])
+    assert who(find_owners(text, roster, speaker="李娜"))[0] == "李娜"  # another speaker, another answer
+    other = Roster(PEOPLE[:3])
+    assert who(find_owners(text, other, speaker="李娜"))[0] == "李娜"  # not on that roster
+    assert find_owners(text, other, speaker="李娜").owner.match == "unknown"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("张伟负责周五前提交报告", "张伟"),              # marker right after
+    ("张伟周五前负责接口联调", "张伟"),              # marker a few characters away
+    ("梁总要求李娜周五前提交", "李娜"),              # a requester, then the one asked
+    ("配合王芳完成主视觉，林晓出图", "王芳"),        # the one helped owns
+    ("发给李娜确认后，由赵磊负责上线", "赵磊"),      # an object is never the owner
+    ("Kevin to send the quote, Tony to support", "吴凯文"),
+    ("Owner: Jay", "周杰"),
+    ("张伟的反馈由王芳整理", "王芳"),                # a possessor is no worker
+])
+def test_markers_decide_the_owner(roster, text, expected):
+    assert who(find_owners(text, roster))[0] == expected

@@ -179,3 +179,22 @@ def test_non_names_do_not_fuzzy_match(roster):
     # one character off but a different sound: no match
     assert roster.resolve("王方案").match == "unknown"
     assert roster.resolve("张文").match == "unknown"  # zhang wen is not zhang wei
+
+
+def test_resolve_is_remembered(roster):
+    first = roster.resolve("王经理", department="研发部")
+    assert roster.resolve("王经理", department="研发部") is first
+    assert first.name == "王磊"
+    assert roster.resolve("王经理").match in ("title", "ambiguous")
+
+
+def test_no_pinyin_when_no_one_could_sound_alike(monkeypatch):
+    from extract import names
+
+    def no_pinyin(text):
+        raise AssertionError(f"pinyin computed for {text}")
+
+    three_only = Roster([Person("梁志远", "总经办", "总经理")])
+    assert three_only.index.pinyin  # the roster's own keys are built up front
+    monkeypatch.setattr(names, "syllables", no_pinyin)
+    assert three_only.resolve("钱七").match == "unknown"  # no two-character roster name to compare

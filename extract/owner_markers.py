@@ -1,0 +1,152 @@
+"""Which words around a mention mark the part it plays in an action sentence.
+
+owner_patterns.yaml lists the markers: 由X / 请X / @X before a lead, X负责 /
+X牵头 after one, X配合 for a helper, 发给X for an object. Chinese markers
+count only on token boundaries (负责 in 负责人 is no marker); Latin ones as
+whole words, case-insensitively. Each list is prepared once (Chinese words by
+length in a set, Latin words as one pattern), because owner finding asks
+about every mention of every sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from extract.owner_rules import patterns
+
+STOP = re.compile(r"[，,。；;！!？?\n：:]")  # a clause ends here
+_TRAILING_OPEN = ("（", "(", "【", "[", "——", "—", "–", "-", "|", "｜", "/")
+_WINDOW = 15
+_CLOSERS = ")）】]」』\"”"  # not apostrophes: "I'll"
+
+
+def _is_latin(word: str) -> bool:
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+class _StartWords:
+    """One marker list, tested at the start of a clause: Chinese words on a token
+    boundary, Latin words (and 'll) whole and case-insensitively."""
+
+    def __init__(self, words: tuple[str, ...], *, apostrophe_latin: bool = True):
+        latin = [w for w in words if _is_latin(w) or (apostrophe_latin and w.startswith("'"))]
+        self.words = frozenset(w for w in words if w not in latin)
+        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        self.firsts = frozenset(w[0] for w in self.words)
+        self.latin = re.compile("(?:" + "|".join(re.escape(w) for w in latin) + r")(?![A-Za-z])",
+                                re.IGNORECASE) if latin else None
+
+    def starts(self, clause: str, offset: int, bounds) -> bool:
+        if self.latin is not None and self.latin.match(clause):
+            return True
+        for n in self.lengths:
+            if len(clause) >= n and clause[:n] in self.words and _aligned(offset, offset + n, bounds):
+                return True
+        return False
+
+
+class _EndWords:
+    """One marker list, tested at the end of the text before a mention."""
+
+    def __init__(self, words: tuple[str, ...]):
+        self.signs = tuple(w for w in words if w in ("@", "＠"))
+        latin = [w for w in words if _is_latin(w)]
+        self.words = frozenset(w for w in words if w not in latin and w not in self.signs)
+        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        self.latin = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in latin) + ")$",
+                                re.IGNORECASE) if latin else None
+
+    def longest(self, trimmed: str, head: str, bounds) -> int:
+        """Length of the longest word of the list that ends the head (0: none)."""
+        best = max((len(w) for w in self.signs if head.endswith(w)), default=0)
+        if self.latin is not None:
+            m = self.latin.search(trimmed)  # leftmost start: the longest word
+            if m:
+                best = max(best, m.end() - m.start())
+        for n in self.lengths:
+            if n <= best:
+                break
+            if len(trimmed) >= n and trimmed[-n:] in self.words and len(trimmed) - n in bounds[0]:
+                return n
+        return best
+
+
+class _Markers:
+    """The marker lists of owner_patterns.yaml, prepared once for fast tests."""
+
+    def __init__(self):
+        p = patterns()
+        self.requester = _StartWords(p.requester_after)
+        self.assist = _StartWords(p.assist_after)
+        self.lead = _StartWords(p.lead_adjacent + p.lead_after)
+        # the few characters after a mention: Chinese words only, in this order of precedence
+        self.nearby = tuple((kind, _StartWords(tuple(w for w in words if not _is_latin(w)), apostrophe_latin=False))
+                            for kind, words in (("assist", p.assist_after), ("lead", p.lead_after),
+                                                ("work", p.work_verbs)))
+        self.before = tuple((kind, _EndWords(words)) for kind, words in (
+            ("lead", p.lead_before), ("assisted", p.assisted_before), ("with", p.with_before),
+            ("object", p.object_before)))
+        self.nearby_firsts = frozenset().union(*(words.firsts for _, words in self.nearby))
+
+
+@lru_cache(maxsize=1)
+def _markers() -> _Markers:
+    return _Markers()
+
+
+def after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
+    """requester / assist / lead / work: the first marker after a mention, in the same clause."""
+    mk = _markers()
+    rest = text[end:min(limit, len(text))]
+    stop = STOP.search(rest)
+    clause = rest[: stop.start()] if stop else rest
+    lstripped = clause.lstrip().lstrip(_CLOSERS).lstrip()  # "(Ms. Zhou) to provide", "【张伟】负责"
+    offset = end + len(clause) - len(lstripped)
+    if lstripped.startswith(("的", "之", "'s", "’s")):  # 张伟的反馈: a possessor, not a worker
+        return None
+    if mk.requester.starts(lstripped, offset, bounds):
+        return "requester"
+    if mk.assist.starts(lstripped, offset, bounds):
+        return "assist"
+    if mk.lead.starts(lstripped, offset, bounds):
+        return "lead"
+    window = clause[:_WINDOW]
+    firsts = mk.nearby_firsts
+    for at in range(len(window)):  # the earliest marker wins; at one place, assist before lead before work
+        if window[at] not in firsts:
+            continue
+        piece = window[at:]
+        for kind, words in mk.nearby:
+            if words.starts(piece, end + at, bounds):
+                return kind
+    return None
+
+
+def _aligned(s: int, e: int, bounds) -> bool:
+    """Whether [s, e) starts and ends on token boundaries (bounds: (starts, ends))."""
+    starts, ends = bounds
+    return s in starts and e in ends
+
+
+def before_marker(text: str, start: int, bounds) -> Optional[str]:
+    """lead / assisted / with / object / trailing: the marker right before a mention.
+
+    The longest marker wins; of two as long, the earlier kind.
+    """
+    head = text[:start]
+    cut = len(head)
+    while cut and (head[cut - 1].isspace() or head[cut - 1] in ":："):
+        cut -= 1
+    trimmed = head[:cut]
+    best: Optional[tuple[int, str]] = None
+    for kind, words in _markers().before:
+        n = words.longest(trimmed, head, bounds)
+        if n and (best is None or n > best[0]):
+            best = (n, kind)
+    if best:
+        return best[1]
+    bare = head.rstrip()
+    if any(bare.endswith(o) for o in _TRAILING_OPEN) and bare:
+        return "trailing"
+    return None
