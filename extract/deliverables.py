@@ -19,10 +19,10 @@ _BOUNDARY = re.compile(r"[，,。；;：:！!？?\s（）()、]")
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    import yaml
+    from minutes import yamlio
 
     path = resources.files("extract") / "data" / "deliverables.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlio.load(path.read_text(encoding="utf-8")) or {}
     for key in ("nouns", "english", "english_verbs", "verbs", "none_words"):
         if not isinstance(data.get(key), list):
             raise DataFileError(f"'{key}' must be a list", str(path))

@@ -39,10 +39,10 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    import yaml
+    from minutes import yamlio
 
     path = resources.files("extract") / "data" / "action_cues.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlio.load(path.read_text(encoding="utf-8")) or {}
     out = {}
     for key in _CUE_KEYS:
         words = data.get(key)

@@ -25,9 +25,11 @@ def norm_label(text: str) -> str:
 def _load() -> dict:
     import yaml
 
+    from minutes import yamlio
+
     path = resources.files("minutes") / "data" / "labels.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:  # pragma: no cover - shipped data
         raise DataFileError(f"invalid YAML: {exc}", str(path)) from None
     for group in ("meeting", "action_table", "sections"):

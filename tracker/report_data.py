@@ -57,10 +57,11 @@ def _read(name: str) -> tuple[Path, str]:
 
 def _yaml(name: str) -> tuple[Path, dict]:
     import yaml
+    from minutes import yamlio
 
     path, text = _read(name)
     try:
-        data = yaml.safe_load(text)
+        data = yamlio.load(text)
     except yaml.YAMLError as exc:
         raise DataFileError(f"not valid YAML: {exc}".splitlines()[0], path=str(path)) from None
     if not isinstance(data, dict):

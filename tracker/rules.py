@@ -88,9 +88,11 @@ class Labels:
 def _load(name: str):
     import yaml
 
+    from minutes import yamlio
+
     path = DATA_DIR / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read rule data: {exc}", path=str(path)) from None
     if not isinstance(data, dict):

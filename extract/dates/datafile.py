@@ -18,7 +18,9 @@ def strict_loader():
     silently drop a section (a second `examples:` hides the first)."""
     import yaml
 
-    class StrictLoader(yaml.SafeLoader):
+    from minutes.yamlio import safe_loader
+
+    class StrictLoader(safe_loader()):
         def construct_mapping(self, node, deep=False):
             seen = set()
             for key_node, _ in node.value:

@@ -71,9 +71,11 @@ def parse_vocab(data: object, name: str = FILE) -> Vocab:
 def vocab() -> Vocab:
     import yaml
 
+    from minutes import yamlio
+
     path = resources.files("minutes") / "data" / FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot load: {str(exc).splitlines()[0]}", str(path)) from None
     return parse_vocab(data, str(path))
