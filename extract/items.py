@@ -33,6 +33,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     items: list[ActionItem] = []
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
     last: Optional[tuple[int, int]] = None  # (line, bullet level) of the latest item or a detail under it
+    sentences: list[str] = []  # the candidate sentence behind each item
     for cand in structured.candidates:
         prev = next((c for c in reversed(spoken) if c.speaker != cand.speaker), None)
         found = False
@@ -41,6 +42,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
             if _repeats(item, items):
                 continue  # "总结一下：…" restates items already taken from the chat
             items.append(replace(item, id=f"a{len(items) + 1}"))
+            sentences.append(cand.text)
         line, level = cand.source.line or 0, cand.fields.get("level")
         if found and level is not None:
             last = (line, level)
@@ -50,8 +52,20 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
             last = None
         if cand.speaker:
             spoken.append(cand)
+    items = _own_sentences(items, sentences)
     flags = meeting_flags(structured.meeting, items)
     return Extraction(structured=structured, action_items=tuple(items), flags=flags)
+
+
+def _own_sentences(items: list[ActionItem], sentences: list[str]) -> list[ActionItem]:
+    """A chat message is shown whole when it holds one item; when it holds several
+    ("总结一下：①… ②…"), each item points at its own sentence instead."""
+    from collections import Counter
+
+    shared = Counter((it.source.line, it.source.text) for it in items)
+    return [replace(it, source=replace(it.source, text=sent))
+            if shared[(it.source.line, it.source.text)] > 1 and sent in it.source.text else it
+            for it, sent in zip(items, sentences)]
 
 
 def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
