@@ -21,7 +21,7 @@ _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", 
              "cross_ref", "meeting_voice")
 _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不要|能不能|有没有|可不可以|谁来|谁负责|怎么办|如何")
 _CLAUSE = re.compile(r"[，,；;]\s*")
-_FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需|待|将|计划|准备|继续)")
+_FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需在|需于|待|将|计划|准备|继续)")
 _NON_WORD = re.compile(r"[\W_]+", re.U)
 _LOG_LINE = re.compile(r"^\s*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}")
 
