@@ -14,7 +14,7 @@ from minutes.errors import DataFileError
 
 _BOOK = re.compile(r"《[^《》]{1,40}》")
 _QTY = r"(?:\d+|[一二三两四五六七八九十几]+)\s*(?:份|版|套|张|篇|稿)"
-_BOUNDARY = re.compile(r"[，,。；;：:！!？?\s（）()、]")
+_BOUNDARY = re.compile(r"[，,。；;：:！!？?\s（）()、①-⑳]")
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from minutes.model import ActionItem, Candidate, Deadline, Extraction, OwnerMatc
 
 _NO_DEADLINE = Deadline(mention=None, date=None)
 _NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborators=(), span=None, spans=())
-_LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·]+|^(?:由|请|麻烦|让|@)\s*")
+_LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·①-⑳]+|^(?:由|请|麻烦|让|@)\s*")
 _TAIL = re.compile(r"[\s，,；;：:、]+$")
 _EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[/、,，&+]?\s*[\]】)）]")
 _ORPHAN_DUE = re.compile(r"\s*[—–-]*\s*\b(?:due|by|eta|deadline|before)\b[\s:：,，]*$", re.I)
