@@ -23,6 +23,7 @@ _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不�
 _CLAUSE = re.compile(r"[，,；;]\s*")
 _FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需在|需于|待|将|计划|准备|继续)")
 _NON_WORD = re.compile(r"[\W_]+", re.U)
+_DUE_MARK = re.compile(r"前|之前|以内|[0-9一二三四五六七八九十两]+天内|by |before |due ")
 _LOG_LINE = re.compile(r"^\s*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}")
 
 
@@ -91,7 +92,7 @@ def is_past(text: str) -> bool:
     rest = later[1]
     if is_past(rest):
         return True
-    return not (_FUTURE_AFTER_PAST.search(rest) or c.has("work", rest) or c.has("assign", rest))
+    return not (_FUTURE_AFTER_PAST.search(rest) or c.has("obligation", rest) or _DUE_MARK.search(rest))
 
 
 def is_refusal(text: str) -> bool:

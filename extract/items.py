@@ -81,6 +81,8 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
     shared = dl.find_deadline(cand.text, ref) if len(pieces) > 1 else None
     for piece in pieces:
         finding = _bracket_owner(piece, roster) or find_owners(piece, roster, speaker=cand.speaker)
+        if finding.owner.match == "none" and cand.speaker:
+            finding = _speaker_commits(piece, cand.speaker, roster) or finding
         deadline = dl.find_deadline(piece, ref)
         if deadline is None and shared is not None and not _span_inside(shared, cand.text, piece):
             deadline = replace(shared, span=None)
@@ -254,6 +256,20 @@ def _bracket_owner(text: str, roster: Roster) -> Optional[OwnerFinding]:
     if finding.owner.match == "none":
         return None
     return replace(finding, span=(m.start(), m.end()), spans=((m.start(), m.end()),))
+
+
+_I_WILL = re.compile(r"我(?![们们])(?:[^，,。；;!?！？]{0,14}?)(?:前|之前|内|以内)?[^，,。；;]{0,4}?"
+                     r"(?:给|发|交|提交|出|写|做|改|审|整理|准备|补|跟|联系|确认|安排|搞|弄|处理|负责|对接|更新)")
+
+
+def _speaker_commits(text: str, speaker: str, roster: Roster) -> Optional[OwnerFinding]:
+    """"我两个工作日内审完给意见", "那我周六之前给": the speaker promises the work."""
+    m = _I_WILL.search(text)
+    if not m or text[max(0, m.start() - 1):m.start()] in ("给", "让", "帮", "跟", "问", "找"):
+        return None
+    owner = roster.resolve(speaker)
+    return OwnerFinding(owner=replace(owner, mention="我"), collaborators=(), span=(m.start(), m.start() + 1),
+                        spans=((m.start(), m.start() + 1),))
 
 
 def _speech_after(text: str, span: Optional[tuple[int, int]]) -> bool:
