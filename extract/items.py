@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from extract import deadlines as dl
 from extract.deliverables import find_deliverable, from_field
-from extract.detect import Signals, cues, is_action, split_items
+from extract.detect import Signals, cues, is_action, is_question, split_items
 from extract.flags import item_flags, meeting_flags
 from extract.owners import OwnerFinding, find_owners, resolve_field
 from extract.roster import Roster
@@ -86,10 +86,16 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
         deadline = dl.find_deadline(piece, ref)
         if deadline is None and shared is not None and not _span_inside(shared, cand.text, piece):
             deadline = replace(shared, span=None)
+        answered = None
+        anonymous_self = finding.owner.match == "unknown" and finding.owner.mention in ("我", cand.speaker)
+        if (finding.owner.match == "none" or anonymous_self) and deadline is not None and cand.speaker and prev is not None:
+            asked = _question_to(prev, cand.speaker, roster)
+            if asked:  # "周杰，埋点SDK这周能搞完吗？" — "下周三吧": the asked person commits
+                answered, finding = asked[0], OwnerFinding(owner=asked[1])
         low = piece.lower()
         signals = Signals(
             owner_kind=finding.owner.match,
-            self_commit=bool(cand.speaker) and cues().has("self_commit", low),
+            self_commit=bool(answered) or (bool(cand.speaker) and cues().has("self_commit", low)),
             has_deadline=_deadline_signal(deadline, ref),
             vague_deadline=bool(deadline and deadline.vague),
             speech=_speech_after(piece, finding.span),
@@ -100,7 +106,7 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             continue  # a sub-bullet detailing the item above
         if not is_action(piece, cand.origin, signals):
             continue
-        context = _asked(cand, piece, prev) if signals.self_commit else None
+        context = answered or (_asked(cand, piece, prev) if signals.self_commit else None)
         if context:
             # "好的我来跟，周五前给": the work is named in the message being answered
             merged = replace(cand, source=replace(cand.source, text=f"{context}\n{cand.source.text}"))
@@ -260,6 +266,24 @@ def _bracket_owner(text: str, roster: Roster) -> Optional[OwnerFinding]:
 
 _I_WILL = re.compile(r"我(?![们们])(?:[^，,。；;!?！？]{0,14}?)(?:前|之前|内|以内)?[^，,。；;]{0,4}?"
                      r"(?:给|发|交|提交|出|写|做|改|审|整理|准备|补|跟|联系|确认|安排|搞|弄|处理|负责|对接|更新)")
+
+
+def _question_to(prev: Candidate, speaker: str, roster: Roster) -> Optional[tuple[str, OwnerMatch]]:
+    """A question put by someone else to the person now answering ("周杰，…能搞完吗？"):
+    its text and that person. Transcripts often name speakers "说话人5"; then the
+    person the question named is taken to be the one who answers."""
+    text = prev.source.text.strip()
+    if prev.speaker == speaker or not ("？" in text or "?" in text or is_question(text)):
+        return None
+    asked = find_owners(text, roster, speaker=prev.speaker)
+    if asked.owner.match in ("none", "department", "collective") or asked.owner.mention == prev.speaker:
+        return None
+    who = roster.resolve(speaker)
+    if who.name and asked.owner.name == who.name:
+        return text, replace(who, mention=speaker)
+    if who.match in ("unknown", "none") and asked.owner.name:
+        return text, asked.owner
+    return None
 
 
 def _speaker_commits(text: str, speaker: str, roster: Roster) -> Optional[OwnerFinding]:

@@ -123,3 +123,27 @@ def test_bad_input_is_one_error(tmp_path):
     with pytest.raises(BadInput) as err:
         extract_path(tmp_path / "missing.docx")
     assert "missing.docx" in str(err.value)
+
+
+def test_transcript_question_answered_by_an_anonymous_speaker(tmp_path):
+    text = ("20240117 研发周会 转写\n\n"
+            "说话人1 00:02:05\n周杰，前端的埋点SDK升级这周能搞完吗？\n\n"
+            "说话人5 00:02:15\n嗯……这周有点悬，下周三吧，下周三我给个可以灰度的版本。\n\n"
+            "说话人1 00:02:40\n可以。\n")
+    path = tmp_path / "妙记.txt"
+    path.write_text(text, encoding="utf-8")
+    roster = Roster([Person("周杰", "研发部", "前端工程师")])
+    result = extract_path(path, roster=roster)
+    (item,) = result["action_items"]
+    assert item["owner"]["name"] == "周杰"
+    assert item["deadline"]["date"] == "2024-01-24"
+    assert "埋点SDK升级" in item["task"]
+
+
+def test_speaker_promise_without_marker_words(tmp_path):
+    path = tmp_path / "20240912_转写.txt"
+    path.write_text("陈静：合同我发你。\n郑爽：合同发我就行，嗯，我两个工作日内审完给意见。\n"
+                    "陈静：好的，谢谢。\n", encoding="utf-8")
+    roster = Roster([Person("郑爽", "法务部", "法务专员"), Person("陈静", "财务部", "财务主管")])
+    items = extract_path(path, roster=roster)["action_items"]
+    assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [("郑爽", "2024-09-14")]
