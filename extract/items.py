@@ -102,6 +102,9 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             deliverable=find_deliverable(piece) is not None,
             deadline_past=bool(deadline and deadline.date and ref and deadline.date < ref),
         )
+        if signals.self_commit and finding.owner.match == "none" and cand.speaker:
+            # "今年还是我吧": the cue names no one but the speaker
+            finding = OwnerFinding(owner=replace(roster.resolve(cand.speaker), mention="我"))
         if prev_item is not None and _details(cand, prev_item) and not cues().has("assign", low):
             continue  # a sub-bullet detailing the item above
         if not is_action(piece, cand.origin, signals):
