@@ -34,15 +34,29 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
     last: Optional[tuple[int, int]] = None  # (line, bullet level) of the latest item or a detail under it
     sentences: list[str] = []  # the candidate sentence behind each item
+    undated: Optional[tuple[int, int]] = None  # (item index, chat candidates since) awaiting a date
     for cand in structured.candidates:
         prev = next((c for c in reversed(spoken) if c.speaker != cand.speaker), None)
         found = False
-        for item in _from_candidate(cand, roster, ref, prev, last):
+        produced = list(_from_candidate(cand, roster, ref, prev, last))
+        if undated is not None and cand.speaker:
+            index, age = undated
+            dated = _dates_earlier(items[index], cand, produced, roster, ref)
+            if dated is not None:
+                # "@马超 …整理成文档发我" — "好的梁总，明天发您": the reply dates the request
+                items[index] = dated
+                produced = [p for p in produced if p.owner.name not in (None, dated.owner.name)]
+                undated = None
+            else:
+                undated = (index, age + 1) if age < 2 else None
+        for item in produced:
             found = True
             if _repeats(item, items):
                 continue  # "总结一下：…" restates items already taken from the chat
             items.append(replace(item, id=f"a{len(items) + 1}"))
             sentences.append(cand.text)
+            if cand.speaker and item.deadline.mention is None and item.owner.name:
+                undated = (len(items) - 1, 0)
         line, level = cand.source.line or 0, cand.fields.get("level")
         if found and level is not None:
             last = (line, level)
@@ -55,6 +69,24 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     items = _own_sentences(items, sentences)
     flags = meeting_flags(structured.meeting, items)
     return Extraction(structured=structured, action_items=tuple(items), flags=flags)
+
+
+def _dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
+                   roster: Roster, ref: Optional[date]) -> Optional[ActionItem]:
+    """The undated chat item, dated by a following message from or to its owner."""
+    if any(p.owner.name not in (None, item.owner.name) for p in produced):
+        return None  # the message hands out other work
+    deadline = dl.find_deadline(cand.text, ref)
+    if deadline is None:
+        return None
+    speaker = roster.resolve(cand.speaker) if cand.speaker else None
+    from_owner = speaker is not None and speaker.name == item.owner.name
+    to_owner = find_owners(cand.text, roster, speaker=cand.speaker).owner.name == item.owner.name
+    if not (from_owner or to_owner):
+        return None
+    deadline = replace(deadline, span=None)
+    return replace(item, deadline=deadline, source=replace(item.source, text=f"{item.source.text}\n{cand.source.text}"),
+                   flags=item_flags(item.owner, deadline, item.deliverable, ref))
 
 
 def _own_sentences(items: list[ActionItem], sentences: list[str]) -> list[ActionItem]:

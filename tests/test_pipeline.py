@@ -147,3 +147,15 @@ def test_speaker_promise_without_marker_words(tmp_path):
     roster = Roster([Person("郑爽", "法务部", "法务专员"), Person("陈静", "财务部", "财务主管")])
     items = extract_path(path, roster=roster)["action_items"]
     assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [("郑爽", "2024-09-14")]
+
+
+def test_a_reply_dates_the_request_it_answers(tmp_path):
+    path = tmp_path / "群聊.txt"
+    path.write_text("2025-01-24\n"
+                    "[10:12] 梁志远：@马超 值班期间的故障升级流程再确认一遍，整理成文档发我一份\n"
+                    "[10:16] 马超：好的梁总，明天发您\n", encoding="utf-8")
+    roster = Roster([Person("马超", "运维部", "运维主管"), Person("梁志远", "总经办", "总经理", aliases=("梁总",))])
+    (item,) = extract_path(path, roster=roster)["action_items"]
+    assert (item["owner"]["name"], item["deadline"]["date"]) == ("马超", "2025-01-25")
+    assert "故障升级流程" in item["task"] and "明天发您" in item["source"]["text"]
+    assert "missing_deadline" not in item["flags"]
