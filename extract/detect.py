@@ -18,7 +18,7 @@ from minutes.errors import DataFileError
 
 _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
              "chitchat", "decision", "status", "collaborate", "speech", "owner_pending",
-             "cross_ref", "meeting_voice")
+             "cross_ref", "meeting_voice", "meeting_meta")
 _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不要|能不能|有没有|可不可以|谁来|谁负责|怎么办|如何")
 _CLAUSE = re.compile(r"[，,；;]\s*")
 _FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需在|需于|待|将|计划|准备|继续)")
@@ -152,6 +152,8 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
         return False
     if c.has("cross_ref", low):
         return False
+    if c.has("meeting_meta", low) and not signals.has_deadline:
+        return False  # "会议由梁总主持……何佳负责记录"
     if not signals.has_deadline and (signals.owner_kind == "collective"
                                      or (c.has("meeting_voice", low) and not assign)):
         # "会议强调，各部门要严格执行…", "大家认领下": exhortation, no task with a due date
