@@ -10,22 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import Optional
 
 from minutes import labels
-from minutes.meeting_dates import find_full_date, find_month_day, find_time_range
-from minutes.model import Block, Candidate, Document, Meeting, Source, Structured, Topic
+from minutes.meeting import TITLE_WORDS, build_meeting
+from minutes.meeting_dates import find_full_date
+from minutes.model import Block, Candidate, Document, Source, Structured, Topic
 
-_TITLE_WORDS = re.compile(r"纪要|会议|例会|周会|月会|晨会|复盘|评审|沟通记录|记录表|研讨|协调会|Minutes|Meeting|Sync|Review|Standup", re.I)
 _TOPIC_LINE = re.compile(r"^\s*(?:议题|Topic|话题)\s*[一二三四五六七八九十\d]+\s*[：:、.．]?\s*(.+)$", re.I)
 _SENT_END = re.compile(r"(?<=[。！？!?；;])|\n|(?=[①-⑳])")
 _EN_SENT = re.compile(r"(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
 _LIST_SEP = re.compile(r"[、,，;；/\s]+")
 _SEGMENTS = re.compile(r"\s*[｜|丨]\s*|\s{3,}")
 _DATE_LABEL = re.compile(r"(?:会议|评审|沟通|召开|开会|讨论|例会|复盘)?(?:日期|时间)$|^(?:date|time)$", re.I)
-# python-docx's bundled template carries this creation stamp; it says nothing about the meeting.
-_TEMPLATE_CREATED = date(2013, 12, 23)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -143,7 +140,7 @@ def structure(doc: Document, *, meeting_date: Optional[date] = None) -> Structur
         else:
             _line(st, block)
     st.flush_record()
-    meeting = _meeting(doc, st, meeting_date)
+    meeting = build_meeting(doc, st.meta, st.date_lines, meeting_date)
     topics = tuple(t.freeze() for t in st.topics if not t.implicit or t.discussion or t.consensus or t.disagreements)
     topics = tuple(replace(t, title=t.title or meeting.title or "会议内容") for t in topics)
     return Structured(document=doc, meeting=meeting, topics=topics, candidates=tuple(st.candidates))
@@ -166,7 +163,7 @@ def _heading(st: "_State", block: Block) -> None:
         st.first_heading = title
         leading = (block.source.line is not None and block.source.line <= 3 and level <= 1
                    and title == text)  # "# 周会 7.10" is a title, "一、预算" a topic
-        if (_TITLE_WORDS.search(title) or leading) and not m:
+        if (TITLE_WORDS.search(title) or leading) and not m:
             st.meta.setdefault("title_heading", title)
             return
     if st.mode == "actions" and level > st.mode_level:
@@ -369,81 +366,3 @@ def _action_header(cells: list[str]) -> Optional[dict[int, str]]:
     if "task" in keys and keys & {"owner", "deadline", "deliverable"}:
         return colmap
     return None
-
-
-def _meeting(doc: Document, st: "_State", cli_date: Optional[date]) -> Meeting:
-    meta = st.meta
-    title = meta.get("title") or meta.get("title_heading") or _title_line(doc) or doc.title
-    when = meta.get("date", "")
-    start, end = find_time_range(when) if when else (None, None)
-    day, source = _meeting_date(doc, meta, title, when, cli_date, st.date_lines)
-    departments = tuple(dict.fromkeys(meta.get("departments", [])))
-    return Meeting(
-        title=title, date=day, date_source=source, start=start, end=end,
-        location=meta.get("location"), organizer=meta.get("organizer"), departments=departments,
-        recorder=meta.get("recorder"), attendees=tuple(dict.fromkeys(meta.get("attendees", []))),
-    )
-
-
-def _title_line(doc: Document) -> Optional[str]:
-    for block in doc.blocks[:5]:
-        text = block.text.strip()
-        if block.kind in ("paragraph", "heading") and text and len(text) <= 80 and _TITLE_WORDS.search(text):
-            if not labels.split_kv(text):
-                return labels.strip_numbering(text)
-    return None
-
-
-def _meeting_date(doc, meta, title, when, cli_date, date_lines) -> tuple[Optional[date], str]:
-    if cli_date:
-        return cli_date, "cli"
-    name = Path(doc.path).name if doc.path and doc.path != "-" else ""
-    year_hint = None
-    for text in (name, title or ""):
-        y = re.search(r"(?<!\d)(20\d{2})(?!\d)", text)
-        if y:
-            year_hint = int(y.group(1))
-            break
-    if year_hint is None and doc.created and doc.created != _TEMPLATE_CREATED:
-        year_hint = doc.created.year
-    if when:
-        d = find_full_date(when)
-        if d:
-            return d, "metadata"
-        md = find_month_day(when)
-        got = _try_date(year_hint, *md) if md and year_hint else None
-        if got:
-            return got, "metadata"
-    if title:
-        d = find_full_date(title)
-        if d:
-            return d, "title"
-    if name:
-        d = find_full_date(name)
-        if d:
-            return d, "filename"
-    if date_lines:
-        d = find_full_date(date_lines[0])
-        if d:
-            return d, "metadata"
-    for block in doc.blocks[:6]:
-        # "人力资源部于2024年3月13日召开…": the opening sentence of prose minutes
-        d = find_full_date(block.text)
-        if d:
-            return d, "metadata"
-    if title and year_hint:
-        md = find_month_day(title)
-        if md:
-            got = _try_date(year_hint, *md)
-            if got:
-                return got, "title"
-    if doc.created and doc.created != _TEMPLATE_CREATED:
-        return doc.created, "file_properties"
-    return None, "none"
-
-
-def _try_date(y: int, m: int, d: int) -> Optional[date]:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
