@@ -18,8 +18,9 @@ from minutes.errors import DataFileError
 
 _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
              "chitchat", "decision", "status", "collaborate", "speech", "owner_pending",
-             "cross_ref", "meeting_voice", "meeting_meta")
-_QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|是否|要不要|能不能|有没有|可不可以|谁来|谁负责|怎么办|如何")
+             "cross_ref", "meeting_voice", "meeting_meta", "say")
+# a question ends with ？/吗 or opens with 是否/要不要; "看一下要不要代扣" inside a request is no question
+_QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|^\W*(?:是否|要不要|能不能|有没有|可不可以|如何)|谁来|谁负责|怎么办")
 _CLAUSE = re.compile(r"[，,；;]\s*")
 _FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需在|需于|待|将|计划|准备|继续)")
 _NON_WORD = re.compile(r"[\W_]+", re.U)
@@ -149,7 +150,11 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
     work = c.has("work", low)
     oblige = c.has("obligation", low)
     if signals.speech and not assign:
-        return False
+        # "张工说去年的可以改改接着用，月底前给个测试版本" reports a promise with a date;
+        # "张伟指出，各环节务必倒排工期" reports an opinion
+        reported_promise = c.has("say", low) and signals.has_deadline and not signals.vague_deadline and work
+        if not reported_promise:
+            return False
     if c.has("cross_ref", low):
         return False
     if c.has("meeting_meta", low) and not signals.has_deadline:

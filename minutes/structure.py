@@ -21,6 +21,7 @@ _TOPIC_LINE = re.compile(r"^\s*(?:议题|Topic|话题)\s*[一二三四五六七�
 _SENT_END = re.compile(r"(?<=[。！？!?；;])|\n|(?=[①-⑳])")
 _EN_SENT = re.compile(r"(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
 _LIST_SEP = re.compile(r"[、,，;；/\s]+")
+_SENTENCE_VALUE = re.compile(r"[，,。；;].*\S.*[，,。；;]|[。；;]\S")
 _SEGMENTS = re.compile(r"\s*[｜|丨]\s*|\s{3,}")
 _DATE_LABEL = re.compile(r"(?:会议|评审|沟通|召开|开会|讨论|例会|复盘)?(?:日期|时间)$|^(?:date|time)$", re.I)
 
@@ -246,6 +247,10 @@ def _meta(st: "_State", label: str, value: str) -> bool:
     key = _meta_key(label)
     if not key:
         return False
+    if st.topics and key in st.meta and key not in ("attendees", "departments", "absent"):
+        return False  # a second "时间：…" inside a topic is content, not the meeting's
+    if st.topics and key not in ("notes",) and _SENTENCE_VALUE.search(value):
+        return False  # "主持人：外请主持人韦老师，对接人潘婷婷，合同周五前签回" is a topic line
     if key == "notes":  # "注：…" explains the minutes; it assigns nothing
         if st.topic is not None and value:
             st.topic.discussion.append(value)
