@@ -134,6 +134,11 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             deliverable=find_deliverable(piece) is not None,
             deadline_past=bool(deadline and deadline.date and ref and deadline.date < ref),
         )
+        if finding.owner.match == "none" and not signals.self_commit and cand.topic:
+            person = _topic_person(cand.topic, roster)
+            if person is not None:  # "## 张伟（后端）" then "今天下班前提测…": the heading names the owner
+                finding = OwnerFinding(owner=person)
+                signals = replace(signals, owner_kind=person.match)
         if signals.self_commit and finding.owner.match == "none" and cand.speaker:
             # "今年还是我吧": the cue names no one but the speaker
             finding = OwnerFinding(owner=replace(roster.resolve(cand.speaker), mention="我"))
@@ -319,6 +324,18 @@ def _question_to(prev: Candidate, speaker: str, roster: Roster) -> Optional[tupl
     if who.match in ("unknown", "none") and asked.owner.name:
         return text, asked.owner
     return None
+
+
+_PERSON_HEADING = re.compile(r"^\s*([^\s（(【\[]{1,12})\s*(?:[A-Za-z]+)?\s*(?:[（(【\[][^）)】\]]{1,12}[）)】\]])?\s*$")
+
+
+def _topic_person(topic: str, roster: Roster) -> Optional[OwnerMatch]:
+    """A topic heading that is just a person ("张伟（后端）", "周杰 Jay"), resolved."""
+    m = _PERSON_HEADING.match(topic)
+    if not m or not roster.people:
+        return None
+    match = roster.resolve(m.group(1))
+    return match if match.match in ("exact", "alias", "pinyin", "title", "fuzzy") else None
 
 
 def _speaker_commits(text: str, speaker: str, roster: Roster) -> Optional[OwnerFinding]:

@@ -22,6 +22,7 @@ _SENT_END = re.compile(r"(?<=[。！？!?；;])|\n|(?=[①-⑳])")
 _EN_SENT = re.compile(r"(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
 _LIST_SEP = re.compile(r"[、,，;；/\s]+")
 _SENTENCE_VALUE = re.compile(r"[，,。；;].*\S.*[，,。；;]|[。；;]\S")
+_BRACKET_TITLE = re.compile(r"^\s*[【\[][^】\]]{1,20}[】\]]\s*$")
 _SEGMENTS = re.compile(r"\s*[｜|丨]\s*|\s{3,}")
 _DATE_LABEL = re.compile(r"(?:会议|评审|沟通|召开|开会|讨论|例会|复盘)?(?:日期|时间)$|^(?:date|time)$", re.I)
 
@@ -85,6 +86,8 @@ class _State:
             self.topics.append(_TopicDraft("", implicit=True))
         if self.mode != "actions":
             self.topic.add(self.mode, text)
+        if self.mode == "done":
+            return  # "Yesterday" / "上周完成情况": reports, never items
         origin = "action_section" if self.mode == "actions" or block.checked is not None else "sentence"
         sentences = [text] if origin == "action_section" else split_sentences(text)
         for sent in sentences:
@@ -159,7 +162,7 @@ def _heading(st: "_State", block: Block) -> None:
         st.mode, st.mode_level = section, level
         return
     m = _TOPIC_LINE.match(text)
-    title = m.group(1).strip() if m else labels.strip_numbering(text, title=True)
+    title = m.group(1).strip() if m else labels.strip_numbering(text, title=True).strip("【】[] ")
     if st.first_heading is None and not st.topics:
         st.first_heading = title
         leading = (block.source.line is not None and block.source.line <= 3 and level <= 1
@@ -185,7 +188,8 @@ def _line(st: "_State", block: Block) -> None:
         return
     if block.kind in ("paragraph", "list_item") and len(text) <= 24 and block.speaker is None:
         section = labels.section_of(text.rstrip("：:"))
-        if section:  # "【行动项清单】", "Actions", "决议：" on a line of their own
+        if section or (block.kind == "paragraph" and _BRACKET_TITLE.match(text)):
+            # "【行动项清单】", "Actions", "决议：", "【Q1 Campaign】" on a line of their own
             _heading(st, replace(block, kind="heading", level=(st.mode_level or 1)))
             return
     if block.kind == "list_item":

@@ -139,3 +139,23 @@ def test_speaker_kept_on_message_candidates():
 def test_split_sentences_keeps_versions_and_decimals():
     assert split_sentences("上线v2.0。预算1.5万；下周再议") == ["上线v2.0。", "预算1.5万；", "下周再议"]
     assert split_sentences("Kevin will send it. Lynn owns the deck.") == ["Kevin will send it.", "Lynn owns the deck."]
+
+
+def test_done_sections_give_no_candidates_and_bracket_titles_reset_them():
+    doc = _doc([
+        _p("【Recap】", 1),
+        _p("上周已上线新版首页", 2, kind="list_item", level=0),
+        _p("【Q1 Campaign】", 3),
+        _p("Lina 负责 Q1 campaign 的 proposal，12/13 前 share 给 Leon", 4, kind="list_item", level=0),
+        _p("张伟（后端）", 5, kind="heading", level=2),
+        _p("Yesterday", 6),
+        _p("成绩单导出接口改造", 7, kind="list_item", level=0),
+        _p("Today", 8),
+        _p("请假审批接口，今天下班前提测", 9, kind="list_item", level=0),
+    ])
+    s = structure(doc)
+    titles = [t.title for t in s.topics]
+    assert "Q1 Campaign" in titles and "张伟（后端）" in titles and "Recap" not in titles
+    lines = [c.source.line for c in s.candidates]
+    assert 2 not in lines and 7 not in lines
+    assert 4 in lines and 9 in lines
