@@ -159,3 +159,15 @@ def test_a_reply_dates_the_request_it_answers(tmp_path):
     assert (item["owner"]["name"], item["deadline"]["date"]) == ("马超", "2025-01-25")
     assert "故障升级流程" in item["task"] and "明天发您" in item["source"]["text"]
     assert "missing_deadline" not in item["flags"]
+
+
+def test_standup_person_headings_own_their_dated_lines(tmp_path):
+    path = tmp_path / "站会 2024-08-29.md"
+    path.write_text("# 每日站会 8/29\n\n## 张伟（后端）\n\n**Yesterday**\n- 成绩单导出接口分页改造，已合入 develop\n\n"
+                    "**Today**\n- 继续联调班级圈图片压缩\n- 家长端请假审批接口，今天下班前提测\n\n"
+                    "## 周杰 Jay（前端）\n\n**Today**\n- 开学季活动页 H5，周五前把预览链接给到刘洋\n", encoding="utf-8")
+    roster = Roster([Person("张伟", "研发部", "高级工程师"), Person("周杰", "研发部", "前端工程师", aliases=("Jay",)),
+                     Person("刘洋", "产品部", "产品经理")])
+    items = extract_path(path, roster=roster)["action_items"]
+    assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [
+        ("张伟", "2024-08-29"), ("周杰", "2024-08-30")]
