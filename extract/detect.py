@@ -18,7 +18,7 @@ from minutes.errors import DataFileError
 
 _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
              "chitchat", "decision", "status", "collaborate", "speech", "owner_pending",
-             "cross_ref", "meeting_voice", "meeting_meta", "say")
+             "cross_ref", "meeting_voice", "meeting_meta", "say", "done_status")
 # a question ends with ？/吗 or opens with 是否/要不要; "看一下要不要代扣" inside a request is no question
 _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|^\W*(?:是否|要不要|能不能|有没有|可不可以|如何)|谁来|谁负责|怎么办")
 _CLAUSE = re.compile(r"[，,；;]\s*")
@@ -94,6 +94,14 @@ def is_past(text: str) -> bool:
     if is_past(rest):
         return True
     return not (_FUTURE_AFTER_PAST.search(rest) or c.has("obligation", rest) or _DUE_MARK.search(rest))
+
+
+def is_done_status(value: str) -> bool:
+    """A 状态 cell that says the row is finished ("已完成", "Done ✅"), not "未完成" / "完成80%"."""
+    v = re.sub(r"[\s，,。.!！]+", "", value.lower())
+    if not v or re.search(r"未|没|待|进行|\d+%", v):
+        return False
+    return any(v == w or v.startswith(w) for w in cues().words["done_status"])
 
 
 def is_refusal(text: str) -> bool:

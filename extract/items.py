@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from extract import deadlines as dl
 from extract.deliverables import find_deliverable, from_field
-from extract.detect import Signals, cues, is_action, is_question, split_items
+from extract.detect import Signals, cues, is_action, is_done_status, is_question, split_items
 from extract.flags import item_flags, meeting_flags
 from extract.owners import OwnerFinding, find_owners, resolve_field
 from extract.roster import Roster
@@ -160,8 +160,8 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
 def _from_fields(cand: Candidate, roster: Roster, ref: Optional[date]) -> Optional[ActionItem]:
     f = cand.fields
     task = f.get("task", "").strip()
-    if not task:
-        return None
+    if not task or is_done_status(f.get("status", "")):
+        return None  # an empty row, or one the table marks finished
     dept = f.get("department") or None
     if f.get("owner"):
         finding = resolve_field(f["owner"], roster, department=dept)

@@ -61,3 +61,11 @@ def test_split_items_on_second_owner_only():
     assert split_items("李娜负责活动方案，何佳负责物料", starts) == ["李娜负责活动方案", "何佳负责物料"]
     assert split_items("张伟牵头，赵磊配合，7月20日前完成", starts) == ["张伟牵头，赵磊配合，7月20日前完成"]
     assert split_items("先整理需求，张伟负责评审", starts) == ["先整理需求，张伟负责评审"]
+
+
+def test_done_status_cells():
+    from extract.detect import is_done_status
+
+    assert is_done_status("已完成") and is_done_status("Done ✅") and is_done_status("已完成，5月26日评审通过")
+    assert not is_done_status("未完成") and not is_done_status("进行中") and not is_done_status("完成80%")
+    assert not is_done_status("")
