@@ -185,27 +185,35 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
     return work and (oblige or signals.has_deadline)
 
 
-def split_items(text: str, starts_item: Callable[[str], bool]) -> list[str]:
+def split_items(text: str, starts_item: Callable[[str], bool],
+                dated: Optional[Callable[[str], int]] = None) -> list[str]:
     """Split "李娜负责活动方案，何佳负责物料" into one text per item.
 
     `starts_item(clause)` says whether a clause names its own owner with an
-    assignment; a later such clause starts a new item. Clauses that only add a
-    deadline, a collaborator ("赵磊配合") or detail stay with the item before.
+    assignment; a later such clause starts a new item. `dated(clause)` gives the
+    length of a deadline mention in the clause (0 for none): a second dated clause
+    with its own object and work verb starts a new item too ("背景板1月22日前定稿，
+    邀请函周五出"). Clauses that only add a deadline, a collaborator ("赵磊配合")
+    or detail stay with the item before.
     """
     clauses = [c for c in _CLAUSE.split(text) if c.strip()]
     if len(clauses) < 2:
         return [text]
     c = cues()
     groups: list[list[str]] = []
-    owned = False
+    owned = has_date = False
     for clause in clauses:
         starts = starts_item(clause) and not c.has("collaborate", clause)
-        if groups and not (starts and owned):
+        date_len = dated(clause) if dated else 0
+        own_work = (date_len and has_date and c.has("work", clause)
+                    and len(_NON_WORD.sub("", clause)) - date_len >= 4 and not c.has("collaborate", clause))
+        if groups and not (starts and owned) and not own_work:
             groups[-1].append(clause)
             owned = owned or starts
+            has_date = has_date or bool(date_len)
             continue
         groups.append([clause])
-        owned = starts
+        owned, has_date = starts, bool(date_len)
     if len(groups) == 1:
         return [text]
     return ["，".join(g) for g in groups]

@@ -109,10 +109,16 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
         return
     if cand.checked:
         return  # "- [x] …": a ticked box is work already done
-    pieces = split_items(cand.text, lambda clause: _starts_item(clause, roster, cand.speaker))
+    pieces = split_items(cand.text, lambda clause: _starts_item(clause, roster, cand.speaker),
+                         lambda clause: _date_length(clause, ref))
     shared = dl.find_deadline(cand.text, ref) if len(pieces) > 1 else None
+    earlier: Optional[OwnerFinding] = None
     for piece in pieces:
         finding = _bracket_owner(piece, roster) or find_owners(piece, roster, speaker=cand.speaker)
+        if finding.owner.match == "none" and earlier is not None:
+            finding = replace(earlier, span=None, spans=())  # "…由王芳设计，…，邀请函周五出": same owner
+        if finding.owner.match not in ("none", "collective"):
+            earlier = finding
         if finding.owner.match == "none" and cand.speaker:
             finding = _speaker_commits(piece, cand.speaker, roster) or finding
         deadline = dl.find_deadline(piece, ref)
@@ -247,6 +253,11 @@ def _repeats(item: ActionItem, earlier: list[ActionItem]) -> bool:
                     fuzz.partial_ratio(item.deliverable, other.deliverable) >= 80):
                 return True
     return False
+
+
+def _date_length(clause: str, ref: Optional[date]) -> int:
+    found = dl.find_deadline(clause, ref)
+    return len(found.mention or "") if found and not found.vague else 0
 
 
 def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:

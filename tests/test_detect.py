@@ -69,3 +69,11 @@ def test_done_status_cells():
     assert is_done_status("已完成") and is_done_status("Done ✅") and is_done_status("已完成，5月26日评审通过")
     assert not is_done_status("未完成") and not is_done_status("进行中") and not is_done_status("完成80%")
     assert not is_done_status("")
+
+
+def test_split_items_on_a_second_dated_clause_with_its_own_work():
+    starts = lambda c: c.startswith("王芳")  # noqa: E731
+    dated = lambda c: 6 if "1月22日前" in c else (2 if "周五" in c else 0)  # noqa: E731
+    assert split_items("主背景板由王芳设计，背景板1月22日前定稿，邀请函周五出", starts, dated) == [
+        "主背景板由王芳设计，背景板1月22日前定稿", "邀请函周五出"]
+    assert split_items("王芳负责主视觉，1月22日前定稿", starts, dated) == ["王芳负责主视觉，1月22日前定稿"]
