@@ -151,3 +151,33 @@ def test_english_due_prefix_marks_month_slash_day():
     assert find_deadline("[Kevin] Send the plan to Leon — due 2/19", ref).date == date(2025, 2, 19)
     assert find_deadline("Send the forecast by 3/3 please", ref).date == date(2025, 3, 3)
     assert find_deadline("upgrade the runner to version 1.2", ref) is None
+
+
+@pytest.mark.parametrize("sentence,mention,expected", [
+    ("收银小票模板要加二维码，@王设计师 出个设计稿，9/6", "9/6", date(2024, 9, 6)),
+    ("患者端操作指引，设计这边出一版，3/10。", "3/10", date(2025, 3, 10)),
+    ("会后第三天前提交复盘报告", "第三天前", date(2024, 7, 12)),
+    ("过两天给意见", "过两天", date(2024, 7, 12)),
+    ("农历八月十五前寄出礼盒", "农历八月十五前", date(2024, 9, 17)),
+    ("8月的第一个周二前完成评审", "8月的第一个周二前", date(2024, 8, 6)),
+    ("会后年底前完成系统迁移", "年底前", date(2024, 12, 31)),  # 会后 + 年底, not 后年底
+    ("未来3天的安排如下，7月12日复盘", "7月12日", date(2024, 7, 12)),  # 未来3天 does not mark a deadline
+])
+def test_suite_shapes_inside_sentences(sentence, mention, expected):
+    got = find_deadline(sentence, WED)
+    assert got is not None, sentence
+    assert (got.mention, got.date) == (mention, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "完成率 3/10",  # no comma before it: a ratio
+    "进度，3/10 已完成",  # text follows: not the line's closing date
+    "培训第3天的内容是实操",  # 第N天 alone is a step of a plan
+    "明年预算待财务确认",  # a year alone is no deadline inside a sentence
+    "超过3天未处理的工单要升级",  # 过 belongs to 超过
+    "法务过两天给意见",  # 过两天 is a lead only where a clause starts
+    "与去年同月相比增长20%",
+    "与去年同季度相比持平",
+])
+def test_suite_shapes_that_are_no_deadline(sentence):
+    assert find_deadline(sentence, WED) is None

@@ -75,3 +75,38 @@ def test_festival_occurrence(name, year, day):
 def test_next_public_holiday():
     assert festivals.next_public_holiday(date(2024, 9, 20)) == date(2024, 10, 1)
     assert festivals.next_public_holiday(date(2024, 12, 31)) == date(2025, 1, 1)
+
+
+def test_hit_builder_matches_the_named_fields():
+    import re
+
+    from extract.dates.hits import Hit
+    from extract.dates.reading import hit
+
+    m = re.compile("周五").search("下周五前")
+    built = hit(m, "weekday", date=date(2024, 7, 19), time="18:00", marked=True, day=5)
+    assert type(built) is Hit
+    assert built == Hit(1, 3, "weekday", date=date(2024, 7, 19), time="18:00", marked=True, day=5)
+    assert (built.vague, built.suggested, built.weak) == (False, None, False)
+
+
+@pytest.mark.parametrize("year,month,weekday,n,day", [
+    (2024, 5, 6, 2, date(2024, 5, 12)),  # 母亲节
+    (2024, 11, 3, 4, date(2024, 11, 28)),  # Thanksgiving
+    (2024, 9, 4, -1, date(2024, 9, 27)),  # the last Friday
+    (2024, 2, 0, 5, None),  # February 2024 has four Mondays
+])
+def test_nth_weekday(year, month, weekday, n, day):
+    assert cm.nth_weekday(year, month, weekday, n) == day
+
+
+def test_lunar_dates():
+    assert festivals.lunar_date(2024, 8, 15) == date(2024, 9, 17)
+    assert festivals.lunar_date(2018, 1, 30) is None  # 正月 2018 has 29 days
+    assert festivals.next_lunar(date(2017, 3, 22), 1, 30) == date(2019, 3, 6)
+    assert festivals.next_lunar(date(2024, 7, 10), 8, 15) == date(2024, 9, 17)
+
+
+@pytest.mark.parametrize("text,value", [("89", 1989), ("70", 1970), ("69", 2069), ("九零", 1990), ("零七", 2007)])
+def test_two_digit_years_pivot_at_70(text, value):
+    assert year_value(text) == value

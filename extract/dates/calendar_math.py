@@ -1,8 +1,12 @@
-"""Plain date arithmetic the rules share (weeks are Monday–Sunday)."""
+"""Plain date arithmetic the rules share (weeks are Monday–Sunday).
+
+The lookups keyed by the meeting date are cached: one document asks them again for
+every expression it holds."""
 from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional
 
 
@@ -13,6 +17,7 @@ def safe_date(year: int, month: int, day: int) -> Optional[date]:
         return None
 
 
+@lru_cache(maxsize=1024)
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -32,14 +37,27 @@ def week_monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@lru_cache(maxsize=2048)
 def weekday_in_week(ref: date, weeks: int, weekday: int) -> date:
     """Weekday `weekday` (0 = Monday) of the week `weeks` after ref's week."""
     return week_monday(ref) + timedelta(days=7 * weeks + weekday)
 
 
+@lru_cache(maxsize=2048)
 def next_weekday(ref: date, weekday: int) -> date:
     """The first `weekday` strictly after ref (a bare 周五)."""
     return ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> Optional[date]:
+    """The n-th `weekday` of the month (n = -1: the last one); None when the month
+    has no such day (a fifth Monday)."""
+    if n < 0:
+        last = month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    return day if day.month == month else None
 
 
 def quarter_of(day: date) -> int:
@@ -66,6 +84,7 @@ def nearest_year(ref: date, build, window_days: int) -> Optional[date]:
     return candidate
 
 
+@lru_cache(maxsize=2048)
 def day_on_or_after(ref: date, day: int) -> Optional[date]:
     """Day `day` of the meeting month, or of the next month that has it when that
     is before the meeting (15号 said on the 20th means next month's 15th)."""

@@ -33,6 +33,9 @@ _RANGE = re.compile(r"\s*(?:-|~|—|–|至|到)\s*")
 _DATE_TIME_GAP = re.compile(r"[\s的,，]{0,3}(?:at\s+)?", re.IGNORECASE)
 _TIME_DATE_GAP = re.compile(r"\s*(?:on\s+)?", re.IGNORECASE)
 _PREFIX_TRIM = " \t:：,，"
+# "…出个设计稿，9/6": a bare M/D that closes its line after a comma is the line's date
+_CLAUSE_BEFORE = re.compile(r"[,，;；、]\s*$")
+_LINE_END = re.compile(r"\s*[。.!！]?\s*$")
 
 
 def normalize(text: str) -> str:
@@ -127,7 +130,7 @@ def _span(base: Hit, start: int, end: int, **changes) -> Hit:
     values[0], values[1] = start, end
     for name, value in changes.items():
         values[_FIELDS[name]] = value
-    return Hit(*values)
+    return tuple.__new__(Hit, values)
 
 
 def _anchor_day(first: Hit, second: Hit) -> Hit:
@@ -193,9 +196,18 @@ def _mark(hit: Hit, text: str) -> Hit:
             marked = True  # a weak hit needs its verb right beside it ("5.1 提交..." is numbering)
     if not marked and hit.start and _prefixed(text, hit.start, _marker_patterns()[2]):
         marked = True
-    if end == hit.end and marked == hit.marked:
+    weak = hit.weak
+    if weak and not marked and hit.kind == "absolute" and _closes_line(text, hit.start, end):
+        weak = False
+    if end == hit.end and marked == hit.marked and weak == hit.weak:
         return hit
-    return _span(hit, hit.start, end, marked=marked)
+    return _span(hit, hit.start, end, marked=marked, weak=weak)
+
+
+def _closes_line(text: str, start: int, end: int) -> bool:
+    """A fraction-like date (9/6, 7.20) set off by a comma at the very end of its line
+    is the date the line hands out, IM style; "完成率 3/10" has no comma before it."""
+    return bool(_CLAUSE_BEFORE.search(text, max(0, start - 4), start)) and bool(_LINE_END.match(text, end))
 
 
 def _prefixed(text: str, start: int, prefixes: re.Pattern) -> bool:
@@ -217,6 +229,8 @@ def _rank(hit: Hit, ref: Optional[date]) -> int:
         if hit.date is None or hit.vague:
             return 2
         return 0 if hit.kind == "absolute" else 1  # "节前…，9月30日前": the written date
+    if hit.kind == "time":
+        return 5  # a time of day alone ("29日你上班吗"): the day named beside it wins
     if hit.date is not None and not hit.vague and (ref is None or hit.date >= ref):
         return 3
     if hit.vague:

@@ -1,10 +1,12 @@
-"""Festival dates: Gregorian, lunar (lunardate) and solar terms (chinese_calendar)."""
+"""Festival and lunar dates: Gregorian, lunar (lunardate), solar terms (chinese_calendar)
+and the n-th weekday of a month (母亲节)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
+from extract.dates.calendar_math import nth_weekday
 from extract.dates.vocab import Festival, festival_vocab
 from extract.dates.workdays import first_workday_after
 
@@ -16,7 +18,23 @@ def occurrence(festival: Festival, year: int) -> Optional[date]:
         return date(year, month, day)
     if festival.lunar:
         return _lunar(year, festival.lunar[0], festival.lunar[1], festival.offset)
+    if festival.weekday_of_month:
+        return nth_weekday(year, *festival.weekday_of_month)
     return _solar_term(year, festival.term)
+
+
+def lunar_date(year: int, month: int, day: int) -> Optional[date]:
+    """The Gregorian day of lunar year/month/day; None when that month is shorter."""
+    return _lunar(year, month, day, 0)
+
+
+@lru_cache(maxsize=2048)
+def next_lunar(ref: date, month: int, day: int) -> Optional[date]:
+    """The next lunar month/day on or after ref. Up to three lunar years ahead: 正月三十
+    exists only in the years whose first month is long."""
+    days = [lunar_date(year, month, day) for year in range(ref.year - 1, ref.year + 4)]
+    future = [found for found in days if found is not None and found >= ref]
+    return min(future) if future else None
 
 
 @lru_cache(maxsize=512)

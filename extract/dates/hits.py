@@ -63,5 +63,20 @@ def distinctive_chars(words) -> set[str]:
     return {next((ch for ch in word if ch not in _COMMON), word[-1]) for word in words}
 
 
+def by_trigger(words) -> list[tuple[list[str], tuple[set[str], ...]]]:
+    """A word list split by how its words can be spotted, as (words, trigger groups):
+    words holding an uncommon character trigger on it; words made only of common ones
+    (后天, 年前) need their first and their last character both present, or the rule
+    would run on most texts."""
+    rare = [word for word in words if any(ch not in _COMMON for ch in word)]
+    common = [word for word in words if word not in rare]
+    parts = []
+    if rare:
+        parts.append((rare, (distinctive_chars(rare),)))
+    if common:
+        parts.append((common, (first_chars(common), {word[-1] for word in common})))
+    return parts
+
+
 def char_class(chars) -> str:
     return "".join(re.escape(ch) for ch in sorted(set(chars)))

@@ -7,6 +7,7 @@ pairs people write for durations (一两天, 三五天, 3-5天), and digit-by-di
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -17,6 +18,9 @@ CN_CHARS = "".join(DIGITS) + "".join(UNITS) + "廿"
 _RANGE = re.compile(r"^\s*(.+?)\s*(?:-|~|～|—|–|到|至)\s*(.+?)\s*$")
 
 
+# Cached: the numerals people write are a few hundred strings ("15", "十五", "二〇二四"),
+# read again and again; the readers call these for every candidate they weigh.
+@lru_cache(maxsize=4096)
 def to_int(text: str) -> Optional[int]:
     """Read 15 / 十五 / 二十一 / 廿三 / 两千零四; None when it is not a number."""
     text = text.strip()
@@ -43,18 +47,28 @@ def to_int(text: str) -> Optional[int]:
     return total + current
 
 
+# Two-digit years from this one on are 19xx (89年, 05/05/71), as in POSIX strptime.
+CENTURY_PIVOT = 70
+
+
+def _full_year(two_digits: int) -> int:
+    return two_digits + (1900 if two_digits >= CENTURY_PIVOT else 2000)
+
+
+@lru_cache(maxsize=1024)
 def year_value(text: str) -> Optional[int]:
-    """A written year: 2024, 24 (→ 2024), 二〇二四, 两千零四."""
+    """A written year: 2024, 24 (→ 2024), 89 (→ 1989), 二〇二四, 九零, 两千零四."""
     text = text.strip()
     if text.isascii() and text.isdigit():
         value = int(text)
-        return value + 2000 if len(text) == 2 else value
+        return _full_year(value) if len(text) == 2 else value
     if all(ch in DIGITS for ch in text) and len(text) in (2, 4):
         value = int("".join(str(DIGITS[ch]) for ch in text))
-        return value + 2000 if len(text) == 2 else value
+        return _full_year(value) if len(text) == 2 else value
     return to_int(text)
 
 
+@lru_cache(maxsize=1024)
 def amount(text: str) -> Optional[float]:
     """A duration count: 3, 1.5, 三, 半 (0.5), 一两 / 三五 / 3-5 (the larger end)."""
     text = text.strip()

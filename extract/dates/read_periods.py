@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from extract.dates import calendar_math as cm
 from extract.dates import festivals as fest
-from extract.dates.numerals import to_int, year_value
-from extract.dates.reading import hit, month_part_day, month_shift, place, marker_is_word, quantity_follows, year_of
+from extract.dates.numerals import to_int
+from extract.dates.reading import (hit, marker_is_word, month_part_day, month_shift, place, quantity_follows,
+                                   year_of, year_shift_at)
 from extract.dates.vocab import date_words, festival_vocab, vague_terms
 
 _SPACES = re.compile(r"\s+")
@@ -50,7 +51,12 @@ def read_rel_month_period(m, ref):
     if ref is not None:
         end = cm.month_end(*cm.shift_month(ref.year, ref.month, shift))
     return hit(m, "period", vague=True, suggested=end, marked=bool(m.group("suf")),
-               weak=shift < 0 and not m.group("suf"))
+               weak=_looks_back(m, shift) and not m.group("suf"))
+
+
+def _looks_back(m, shift: int) -> bool:
+    """上个月 / 同月 name a period already past or named before: no deadline by themselves."""
+    return shift < 0 or m.group("sh") in date_words().anaphoric_shifts
 
 
 def read_week_period(m, ref):
@@ -60,7 +66,7 @@ def read_week_period(m, ref):
     weeks = words.shifts[m.group("sh")] if m.group("sh") else 0
     friday = None if ref is None else cm.weekday_in_week(ref, weeks, words.week_suggest_weekday)
     return hit(m, "period", vague=True, suggested=friday, marked=bool(m.group("suf")),
-               weak=weeks < 0 and not m.group("suf"))
+               weak=_looks_back(m, weeks) and not m.group("suf"))
 
 
 def read_quarter(m, ref):
@@ -87,7 +93,7 @@ def read_quarter(m, ref):
         end = place(m, ref, lambda y: cm.quarter_end(y, quarter))
     if ends:
         return hit(m, "relative", date=end)
-    weak = bool(groups.get("q")) and not named_year and not part
+    weak = (bool(groups.get("q")) and not named_year or groups.get("sh") in words.anaphoric_shifts) and not part
     return hit(m, "period", vague=True, suggested=end, weak=weak, marked=bool(part))
 
 
@@ -111,11 +117,25 @@ def read_year_period(m, ref):
     if not named:
         year = None if ref is None else ref.year
     key = m.group("half") or m.group("suf")
+    written = m.group("y") or ""
+    if key in words.within and len(written) == 2 and written.isdigit():
+        return None  # 25年内: within 25 years more often than within 2025
     month, day = words.year_periods[key]
     end = None if year is None else cm.safe_date(year, month, day)
     if m.group("part"):
         return hit(m, "relative", date=end)
-    return hit(m, "period", vague=True, suggested=end, marked=bool(m.group("suf")))
+    return hit(m, "period", vague=True, suggested=end, marked=key in words.within,
+               weak=key in words.year_periods_weak)
+
+
+def read_year_alone(m, ref):
+    """明年 / 今年 named alone: a span, vague, its last day suggested. Weak, so 明年预算
+    is no deadline, and never a past year (去年 is narrative)."""
+    shift = year_shift_at(m.string, m.start(), m.group("yr"))
+    if shift is None or shift < 0:
+        return None
+    end = None if ref is None else cm.safe_date(ref.year + shift, 12, 31)
+    return hit(m, "period", vague=True, suggested=end, weak=True)
 
 
 def read_festival(m, ref):
@@ -126,9 +146,9 @@ def read_festival(m, ref):
     groups = m.groupdict()
     weak = bool(groups.get("event"))
     after = bool(groups.get("after"))
-    year = year_value(groups["y"]) if groups.get("y") else None
-    if year is not None:
-        day = fest.occurrence(festival, year)
+    year, named = year_of(m, ref)
+    if named:  # 2025年春节, 去年元旦, 零六年端午: that year's
+        day = None if year is None else fest.occurrence(festival, year)
         if day and after:
             day = fest.first_workday_after(day)
         return hit(m, "festival", date=day, weak=weak)

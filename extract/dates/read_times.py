@@ -23,6 +23,10 @@ def clock_time(hour: int, minute: int, period: Optional[str], ampm: Optional[str
         hour += 12
     elif period == "noon" and hour <= 2:
         hour += 12
+    elif period == "night" and 6 <= hour <= 11:
+        hour += 12  # 半夜11点 is 23:00; 夜里2点 stays 02:00
+    elif period == "night" and hour == 12:
+        hour = 24 if minute == 0 else 0  # 夜里12点: midnight, the end of that day
     elif period is None and spoken and 0 < hour < date_words().bare_pm_below:
         hour += 12  # 2点前 in a working day is 14:00
     if hour == 24 and minute == 0:
@@ -36,7 +40,12 @@ def read_clock(m, ref):
     words = date_words()
     hour = to_int(m.group("h"))
     groups = m.groupdict()
-    minute = 30 if groups.get("half") else to_int(groups.get("mm") or "0")
+    if groups.get("half"):
+        minute = 30
+    elif groups.get("quarter"):  # 1刻 = a quarter of an hour
+        minute = 15 * to_int(groups["quarter"])
+    else:
+        minute = to_int((groups.get("mm") or "0").lstrip("零") or "0")
     if hour is None or minute is None:
         return None
     per = m.group("per")

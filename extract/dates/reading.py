@@ -12,9 +12,15 @@ from extract.dates.numerals import year_value
 from extract.dates.vocab import date_words
 
 
-def hit(m: re.Match, kind: str, **fields) -> Hit:
+_new_tuple = tuple.__new__
+
+
+def hit(m: re.Match, kind: str, date: Optional[date] = None, time: Optional[str] = None, vague: bool = False,
+        suggested: Optional[date] = None, weak: bool = False, marked: bool = False, day: Optional[int] = None) -> Hit:
+    """A Hit over the match. Built with tuple.__new__: NamedTuple's own __new__ with keyword
+    fields costs more than many a reader (every candidate kept goes through here)."""
     start, end = m.span()
-    return Hit(start, end, kind, **fields)
+    return _new_tuple(Hit, (start, end, kind, date, time, vague, suggested, weak, marked, day))
 
 
 @lru_cache(maxsize=None)
@@ -27,16 +33,37 @@ def quantity_follows(text: str, end: int) -> bool:
     return _quantity_pattern().match(text, end) is not None
 
 
+CLAUSE_BREAKS = " \t\n,，。;；:：、!！?？()（）[]【】\"'“”"
+_CLAUSE_BREAKS = frozenset(CLAUSE_BREAKS)
+
+
+def clause_starts(text: str, start: int) -> bool:
+    """Nothing but punctuation or space before `start` in its clause (过两天, "，过两天")."""
+    return start == 0 or text[start - 1] in _CLAUSE_BREAKS
+
+
 def year_of(m: re.Match, ref: Optional[date]) -> tuple[Optional[int], bool]:
     """(year, named) from the optional year groups y (2024, 二〇二四) / yr (明年)."""
-    words = date_words()
-    if m.groupdict().get("y"):
+    groups = m.re.groupindex  # not m.groupdict(): that builds every group of a big pattern
+    if "y" in groups and m.group("y"):
         return year_value(m.group("y")), True
-    if m.groupdict().get("yr"):
+    if "yr" in groups and m.group("yr"):
         word = m.group("yr")
-        shift = words.year_shifts.get(word, words.year_shifts.get(word + "年"))
-        return (None if ref is None or shift is None else ref.year + shift), True
+        shift = year_shift_at(m.string, m.start("yr"), word)
+        if shift is None:
+            return None, False  # 会后年底前: 后 closes 会后, 年底 is this year's
+        return (None if ref is None else ref.year + shift), True
     return None, False
+
+
+def year_shift_at(text: str, start: int, word: str) -> Optional[int]:
+    """The year offset of 明年 / 明 (patterns that spell 年 themselves) at `start`; None
+    for 后年 / 前年 inside a clause, where 后 / 前 ends the word before."""
+    words = date_words()
+    full = word if word in words.year_shifts else word + "年"
+    if full in words.clause_start_years and not clause_starts(text, start):
+        return None
+    return words.year_shifts.get(full)
 
 
 def place(m: re.Match, ref: Optional[date], build) -> Optional[date]:

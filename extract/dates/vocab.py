@@ -26,21 +26,27 @@ class DateWords:
     weekday_prefixes: tuple[str, ...]
     weekday_names: dict[str, int]
     shifts: dict[str, int]
+    anaphoric_shifts: frozenset[str]  # 同 (同月): refers back, so its bare periods are weak
     week_parts: dict[str, tuple[int, bool]]  # part -> (weekday, vague)
     week_suggest_weekday: int
     relative_days: dict[str, tuple[int, Optional[str]]]  # word -> (days, time)
     month_parts: dict[str, Optional[int]]  # part -> day, None = last day
     year_shifts: dict[str, int]
+    clause_start_years: frozenset[str]  # 后年 / 前年: only where a clause starts
     year_parts: dict[str, tuple[int, int]]
     year_periods: dict[str, tuple[int, int]]
+    year_periods_weak: frozenset[str]
     quarter_end_words: tuple[str, ...]
     duration_units: dict[str, tuple[str, int]]  # unit -> (days|months|hours|workdays, n)
     duration_half: dict[str, tuple[str, int]]
     within: tuple[str, ...]
     after: tuple[str, ...]
     lead: tuple[str, ...]
+    anchoring_leads: frozenset[str]  # 会后 / 未来: the count alone is a deadline
+    marking_leads: frozenset[str]  # 会后: ... and marks it, as 内 does
+    clause_start_leads: frozenset[str]  # 过: a lead only at the start of a clause
     times_of_day: dict[str, str]
-    clock_periods: dict[str, str]  # word -> am|pm|noon
+    clock_periods: dict[str, str]  # word -> am|pm|noon|night
     bare_pm_below: int  # a bare hour below this is afternoon (2点 = 14:00)
     suffix_in_mention: tuple[str, ...]
     suffix_markers: tuple[str, ...]
@@ -51,6 +57,10 @@ class DateWords:
     day_not_before: tuple[str, ...]
     day_not_after: frozenset[str]
     past_window_days: int
+    lunar_markers: tuple[str, ...]
+    lunar_months: dict[str, int]
+    lunar_day_prefixes: tuple[str, ...]
+    month_last_words: tuple[str, ...]
     en_weekdays: dict[str, int]
     en_months: dict[str, int]
     en_numbers: dict[str, int]
@@ -72,6 +82,7 @@ class Festival:
     solar: Optional[tuple[int, int]] = None
     lunar: Optional[tuple[int, int]] = None
     term: Optional[str] = None
+    weekday_of_month: Optional[tuple[int, int, int]] = None  # (month, weekday, n)
     offset: int = 0
     public: bool = False
 
@@ -95,7 +106,7 @@ def date_words(path: Path = DATE_WORDS) -> DateWords:
     shifts_raw = r.get(raw, "shifts", dict)
     shifts: dict[str, int] = {}
     for offset, words in shifts_raw.items():
-        if offset == "examples":
+        if offset in ("examples", "anaphoric"):
             continue
         if not isinstance(offset, int) or isinstance(offset, bool):
             raise r.fail(f"shifts.{offset}", "expected an integer week/month offset")
@@ -142,6 +153,8 @@ def date_words(path: Path = DATE_WORDS) -> DateWords:
 
     year_shifts: dict[str, int] = {}
     for offset, words in r.get(raw, "year_shifts", dict).items():
+        if offset == "clause_start":
+            continue
         if not isinstance(offset, int) or isinstance(offset, bool):
             raise r.fail(f"year_shifts.{offset}", "expected an integer year offset")
         for word in r.words(raw["year_shifts"], offset, "year_shifts"):
@@ -149,7 +162,22 @@ def date_words(path: Path = DATE_WORDS) -> DateWords:
 
     def month_days(key: str) -> dict[str, tuple[int, int]]:
         return {str(word): r.month_day(value, f"{key}.{word}")
-                for word, value in r.get(raw, key, dict).items() if word != "examples"}
+                for word, value in r.get(raw, key, dict).items() if word not in ("examples", "weak")}
+
+    year_shifts_raw = r.get(raw, "year_shifts", dict)
+    clause_start_years = (frozenset(r.words(year_shifts_raw, "clause_start", "year_shifts"))
+                          if "clause_start" in year_shifts_raw else frozenset())
+    if clause_start_years - set(year_shifts):
+        raise r.fail("year_shifts.clause_start", f"not a year word: {sorted(clause_start_years - set(year_shifts))}")
+    anaphoric = frozenset(r.words(shifts_raw, "anaphoric", "shifts")) if "anaphoric" in shifts_raw else frozenset()
+    unknown = anaphoric - set(shifts)
+    if unknown:
+        raise r.fail("shifts.anaphoric", f"not a shift word: {sorted(unknown)}")
+    year_periods = month_days("year_periods")
+    year_periods_raw = r.get(raw, "year_periods", dict)
+    year_weak = frozenset(r.words(year_periods_raw, "weak", "year_periods")) if "weak" in year_periods_raw else frozenset()
+    if year_weak - set(year_periods):
+        raise r.fail("year_periods.weak", f"not a period: {sorted(year_weak - set(year_periods))}")
 
     durations = r.get(raw, "durations", dict)
     units = {}
@@ -174,7 +202,7 @@ def date_words(path: Path = DATE_WORDS) -> DateWords:
             times[str(word)] = r.time(value, f"times_of_day.{word}")
     clock_periods = {}
     periods_raw = r.get(raw, "clock_periods", dict)
-    for period in ("am", "noon", "pm"):
+    for period in ("am", "noon", "pm", "night"):
         for word in r.words(periods_raw, period, "clock_periods"):
             clock_periods[word] = period
     bare_pm_below = r.get(periods_raw, "bare_pm_below", int, "clock_periods")
@@ -186,24 +214,37 @@ def date_words(path: Path = DATE_WORDS) -> DateWords:
     numeric = r.get(raw, "numeric_dates", dict)
     english = r.get(raw, "english", dict)
     quarters = r.get(raw, "quarters", dict)
+    lunar = r.get(raw, "lunar_dates", dict)
+    lead = r.words(durations, "lead", "durations")
+    leads = {}
+    for key in ("anchoring_leads", "marking_leads", "clause_start_leads"):
+        leads[key] = frozenset(r.words(durations, key, "durations"))
+        if leads[key] - set(lead):
+            raise r.fail(f"durations.{key}", f"not a lead word: {sorted(leads[key] - set(lead))}")
     suggest = r.get(r.get(raw, "week_period", dict), "suggest_weekday", int, "week_period")
     return DateWords(
         weekday_prefixes=r.words(weekdays, "prefixes", "weekdays"),
         weekday_names=r.int_map(weekdays, "names", "weekdays", 0, 6),
         shifts=shifts,
+        anaphoric_shifts=anaphoric,
         week_parts=week_parts,
         week_suggest_weekday=suggest,
         relative_days=relative_days,
         month_parts=month_parts,
         year_shifts=year_shifts,
+        clause_start_years=clause_start_years,
         year_parts=month_days("year_parts"),
-        year_periods=month_days("year_periods"),
+        year_periods=year_periods,
+        year_periods_weak=year_weak,
         quarter_end_words=r.words(quarters, "end_words", "quarters"),
         duration_units=units,
         duration_half=half,
         within=r.words(durations, "within", "durations"),
         after=r.words(durations, "after", "durations"),
-        lead=r.words(durations, "lead", "durations"),
+        lead=lead,
+        anchoring_leads=leads["anchoring_leads"],
+        marking_leads=leads["marking_leads"],
+        clause_start_leads=leads["clause_start_leads"],
         times_of_day=times,
         clock_periods=clock_periods,
         bare_pm_below=bare_pm_below,
@@ -217,6 +258,10 @@ def date_words(path: Path = DATE_WORDS) -> DateWords:
         day_not_before=r.words(day_number, "not_before", "day_number"),
         day_not_after=frozenset(r.words(day_number, "not_after", "day_number")),
         past_window_days=r.get(numeric, "past_window_days", int, "numeric_dates"),
+        lunar_markers=r.words(lunar, "markers", "lunar_dates"),
+        lunar_months=r.int_map(lunar, "months", "lunar_dates", 1, 12),
+        lunar_day_prefixes=r.words(lunar, "day_prefixes", "lunar_dates"),
+        month_last_words=r.words(r.get(raw, "month_weekdays", dict), "last", "month_weekdays"),
         en_weekdays=r.int_map(english, "weekdays", "english", 0, 6),
         en_months=r.int_map(english, "months", "english", 1, 12),
         en_numbers=r.int_map(english, "numbers", "english", 1, 100),
@@ -260,9 +305,14 @@ def festival_vocab(path: Path = FESTIVALS) -> FestivalVocab:
         if not isinstance(spec, dict):
             raise r.fail(where, "expected a mapping with names")
         names = r.words(spec, "names", where)
-        kinds = [key for key in ("solar", "lunar", "term") if key in spec]
+        kinds = [key for key in ("solar", "lunar", "term", "weekday_of_month") if key in spec]
         if len(kinds) != 1:
-            raise r.fail(where, f"needs exactly one of solar / lunar / term, has {kinds}")
+            raise r.fail(where, f"needs exactly one of solar / lunar / term / weekday_of_month, has {kinds}")
+        nth = spec.get("weekday_of_month")
+        if nth is not None and (not isinstance(nth, list) or len(nth) != 3
+                                or not all(isinstance(v, int) and not isinstance(v, bool) for v in nth)
+                                or not (1 <= nth[0] <= 12 and 0 <= nth[1] <= 6 and 1 <= nth[2] <= 5)):
+            raise r.fail(f"{where}.weekday_of_month", f"expected [month 1-12, weekday 0-6, n 1-5], got {nth!r}")
         offset = spec.get("offset", 0)
         if not isinstance(offset, int) or isinstance(offset, bool):
             raise r.fail(f"{where}.offset", "expected an integer")
@@ -274,6 +324,7 @@ def festival_vocab(path: Path = FESTIVALS) -> FestivalVocab:
             solar=r.month_day(spec["solar"], f"{where}.solar") if "solar" in spec else None,
             lunar=r.month_day(spec["lunar"], f"{where}.lunar") if "lunar" in spec else None,
             term=term,
+            weekday_of_month=tuple(nth) if nth is not None else None,
             offset=offset,
             public=bool(spec.get("public", False)),
         )
