@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 from minutes.errors import DataFileError
 
-from extract.owner_rules import near_sounds, surnames
+from extract.owner_rules import near_sounds, pinyin_syllables, surnames
 
 _CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ .'-]?[A-Z][a-z]+){0,2}$")
@@ -54,12 +55,36 @@ def char_reading(char: str) -> str:
     import unicodedata
 
     table = _pinyin_table()
-    at = table.find(f'"{ord(char)}":')
+    at = _entry(table, ord(char))
     if at < 0:
         return char
     value, _ = json.JSONDecoder().raw_decode(table, table.index('"', table.index(":", at)))
     first = str(value).split(",")[0]
     return "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c)) or char
+
+
+def _entry(table: str, code: int) -> int:
+    """Offset of the '"code":' entry, or -1. The table lists code points in increasing order, one a
+    line, so halving the span to a few lines and searching there beats scanning ~0.8 MB per character."""
+    key = f'"{code}":'
+    lo, hi = 0, len(table)
+    while hi - lo > 256:
+        mid = (lo + hi) // 2
+        start = table.find('\n"', mid, hi)
+        if start < 0:
+            hi = mid
+            continue
+        end = table.find('"', start + 2, start + 16)
+        number = table[start + 2:end] if end > 0 else ""
+        if not number.isdigit():
+            return table.find(key)  # not the layout expected: search it all
+        if int(number) == code:
+            return start + 1
+        if int(number) < code:
+            lo = start + 1
+        else:
+            hi = start + 1
+    return table.find(key, lo, hi + len(key))
 
 
 @lru_cache(maxsize=1)
@@ -119,3 +144,50 @@ def near_syllable(a: str, b: str) -> bool:
     same_initial = ia == ib or frozenset((ia, ib)) in initials
     same_final = fa == fb or frozenset((fa, fb)) in finals
     return same_initial and same_final
+
+
+# --- Latin spellings of Chinese names ---------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def pinyin_split(word: str) -> Optional[tuple[str, ...]]:
+    """"jiaxin" -> ("jia", "xin"), in the fewest syllables; None when `word` is no run of
+    pinyin syllables, which in a name means a typo ("jei", "tain")."""
+    word = latin_key(word)
+    if not word:
+        return None
+    known = pinyin_syllables()
+    best: dict[int, tuple[str, ...]] = {0: ()}
+    for i in range(len(word)):
+        if i not in best:
+            continue
+        for n in range(min(6, len(word) - i), 0, -1):
+            piece = word[i:i + n]
+            if piece in known and (i + n not in best or len(best[i + n]) > len(best[i]) + 1):
+                best[i + n] = best[i] + (piece,)
+    return best.get(len(word))
+
+
+def near_spelling(written: str, syllables_: tuple[str, ...]) -> Optional[str]:
+    """How one Latin name part (a surname or given name) comes near a name part's syllables:
+    "same", "sound" (real pinyin, each syllable a confusable of the other: Jin ~ jing),
+    "typo" (no real pinyin, one letter off or two swapped: Jei ~ jie), or None."""
+    target = "".join(syllables_)
+    key = latin_key(written)
+    if key == target:
+        return "same"
+    split = pinyin_split(key)
+    if split is not None:
+        if len(split) == len(syllables_) and all(near_syllable(a, b) for a, b in zip(split, syllables_)):
+            return "sound"
+        return None
+    if len(target) >= 3 and _typo_distance(key, target) <= 1:
+        return "typo"
+    return None
+
+
+def _typo_distance(a: str, b: str) -> int:
+    """Edits between two spellings, a swap of neighbours counting as one (optimal string alignment)."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b)

@@ -1,7 +1,9 @@
 """Which words around a mention mark the part it plays in an action sentence.
 
 owner_patterns.yaml lists the markers: 由X / 请X / @X before a lead, X负责 /
-X牵头 after one, X配合 for a helper, 发给X for an object. Chinese markers
+X牵头 after one, X具体负责 for the one who does it, X配合 for a helper, X帮忙
+for one asked to help, X审批 for an approver, X已经 / X正在 for a progress
+report, 发给X / 把…交给X for an object. Chinese markers
 count only on token boundaries (负责 in 负责人 is no marker); Latin ones as
 whole words, case-insensitively. Each list is prepared once (Chinese words by
 length in a set, Latin words as one pattern), because owner finding asks
@@ -13,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from extract.owner_rules import patterns
+from extract.owner_rules import departments, patterns
 
 STOP = re.compile(r"[，,。；;！!？?\n：:]")  # a clause ends here
 _TRAILING_OPEN = ("（", "(", "【", "[", "——", "—", "–", "-", "|", "｜", "/")
@@ -38,8 +40,11 @@ class _StartWords:
                                 re.IGNORECASE) if latin else None
 
     def starts(self, clause: str, offset: int, bounds) -> bool:
-        if self.latin is not None and self.latin.match(clause):
-            return True
+        head = clause[:1]
+        if head.isascii():
+            return self.latin is not None and bool(self.latin.match(clause))
+        if head not in self.firsts:
+            return False
         for n in self.lengths:
             if len(clause) >= n and clause[:n] in self.words and _aligned(offset, offset + n, bounds):
                 return True
@@ -78,15 +83,21 @@ class _Markers:
     def __init__(self):
         p = patterns()
         self.requester = _StartWords(p.requester_after)
-        self.assist = _StartWords(p.assist_after)
-        self.lead = _StartWords(p.lead_adjacent + p.lead_after)
+        # right after the mention, in this order of precedence
+        self.adjacent = tuple((kind, _StartWords(words)) for kind, words in (
+            ("status", p.status_after), ("approver", p.approver_after), ("specific", p.specific_lead_after),
+            ("help", p.help_after), ("assist", p.assist_after), ("lead", p.lead_adjacent + p.lead_after)))
+        self.lead_in = tuple(sorted(set(p.status_lead_in) | set(departments().side_words), key=len, reverse=True))
+        self.lead_in_firsts = frozenset(w[0] for w in self.lead_in)
         # the few characters after a mention: Chinese words only, in this order of precedence
         self.nearby = tuple((kind, _StartWords(tuple(w for w in words if not _is_latin(w)), apostrophe_latin=False))
-                            for kind, words in (("assist", p.assist_after), ("lead", p.lead_after),
+                            for kind, words in (("specific", p.specific_lead_after), ("assist", p.assist_after),
+                                                ("help", p.help_after), ("lead", p.lead_after),
                                                 ("work", p.work_verbs)))
         self.before = tuple((kind, _EndWords(words)) for kind, words in (
             ("lead", p.lead_before), ("assisted", p.assisted_before), ("with", p.with_before),
             ("object", p.object_before)))
+        self.handover = _EndWords(p.handover_before)
         self.nearby_firsts = frozenset().union(*(words.firsts for _, words in self.nearby))
 
 
@@ -96,7 +107,8 @@ def _markers() -> _Markers:
 
 
 def after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
-    """requester / assist / lead / work: the first marker after a mention, in the same clause."""
+    """requester / status / approver / specific / help / assist / lead / work: the first
+    marker after a mention, in the same clause."""
     mk = _markers()
     rest = text[end:min(limit, len(text))]
     stop = STOP.search(rest)
@@ -107,10 +119,11 @@ def after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
         return None
     if mk.requester.starts(lstripped, offset, bounds):
         return "requester"
-    if mk.assist.starts(lstripped, offset, bounds):
-        return "assist"
-    if mk.lead.starts(lstripped, offset, bounds):
-        return "lead"
+    if _status(lstripped, offset, bounds):
+        return "status"
+    for kind, words in mk.adjacent[1:]:
+        if words.starts(lstripped, offset, bounds):
+            return kind
     window = clause[:_WINDOW]
     firsts = mk.nearby_firsts
     for at in range(len(window)):  # the earliest marker wins; at one place, assist before lead before work
@@ -121,6 +134,35 @@ def after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
             if words.starts(piece, end + at, bounds):
                 return kind
     return None
+
+
+def _status(clause: str, offset: int, bounds) -> bool:
+    """张伟已完成 / 我们这边在改 / 目前正在排查: work under way or done, not an assignment."""
+    mk = _markers()
+    status = mk.adjacent[0][1]
+    for _ in range(3):  # past up to two side words or adverbs: 这边目前在改, 也已经
+        if status.starts(clause, offset, bounds):
+            return True
+        if clause[:1] not in mk.lead_in_firsts:
+            return False
+        word = next((w for w in mk.lead_in if clause.startswith(w)), None)
+        if word is None:
+            return False
+        rest = clause[len(word):].lstrip()
+        offset += len(clause) - len(rest)
+        clause = rest
+    return False
+
+
+def handed_to(text: str, start: int, bounds) -> bool:
+    """把PPT交给磊哥: a thing handed to the mention, which receives rather than works."""
+    head = text[:start].rstrip()
+    n = _markers().handover.longest(head, head, bounds)
+    if not n:
+        return False
+    stops = list(STOP.finditer(head, 0, len(head) - n))
+    clause = head[stops[-1].end() if stops else 0:len(head) - n]
+    return "把" in clause
 
 
 def _aligned(s: int, e: int, bounds) -> bool:

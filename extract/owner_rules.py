@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Optional
 
@@ -103,7 +103,7 @@ class Titles:
     def rule(self, word: str) -> Optional[TitleRule]:
         return next((r for r in self.rules if r.word == word), None)
 
-    @property
+    @cached_property
     def words(self) -> tuple[str, ...]:
         return tuple(r.word for r in self.rules)
 
@@ -204,6 +204,20 @@ def collective_form() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def english_collective_form() -> re.Pattern:
+    """"All account managers", "every team lead": English group mentions (collective_forms.yaml)."""
+    name = "collective_forms.yaml"
+    data = _yaml(name)
+    middle = data.get("english_max_middle")
+    if isinstance(middle, bool) or not isinstance(middle, int) or not 0 <= middle <= 5:
+        raise DataFileError("'english_max_middle' must be a whole number 0-5", str(_path(name)))
+    prefixes = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _words(data, "english_prefixes", name))
+    heads = "|".join(re.escape(w) for w in _words(data, "english_heads", name))
+    return re.compile(rf"(?<![A-Za-z])(?:{prefixes})(?:\s+[A-Za-z][\w&/-]*){{0,{middle}}}\s+(?:{heads})s?(?![A-Za-z])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def non_names() -> frozenset[str]:
     """Ordinary words that look like names (case-folded)."""
     return frozenset(w.casefold() for w in _lines("non_names.txt"))
@@ -219,6 +233,7 @@ class Departments:
     stems: frozenset[str]
     english: dict  # lower-case English name -> stem
     english_suffixes: tuple[str, ...]
+    aliases: dict  # stem -> other stems a roster may use for the same team, in order
 
     def split(self, text: str) -> Optional[tuple[str, str]]:
         """("研发", "组") for "研发组"; None when `text` has no department suffix."""
@@ -239,12 +254,19 @@ def departments() -> Departments:
     for key, stem in english.items():
         if not isinstance(stem, str) or not stem.strip():
             raise DataFileError(f"'english.{key}' must name a department stem", str(_path(name)))
+    aliases = data.get("aliases")
+    if not isinstance(aliases, dict) or not aliases:
+        raise DataFileError("'aliases' must be a non-empty mapping", str(_path(name)))
+    for key, value in aliases.items():
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DataFileError(f"'aliases.{key}' must be a non-empty list of department stems", str(_path(name)))
     return Departments(
         suffixes=_words(data, "suffixes", name),
         side_words=_words(data, "side_words", name),
         stems=frozenset(_words(data, "stems", name)),
         english={str(k).lower(): v.strip() for k, v in english.items()},
         english_suffixes=_words(data, "english_suffixes", name),
+        aliases={str(k): tuple(v.strip() for v in vs) for k, vs in aliases.items()},
     )
 
 
@@ -253,7 +275,9 @@ def departments() -> Departments:
 _PATTERN_KEYS = (
     "lead_before", "lead_after", "lead_adjacent", "requester_after", "assist_after", "assisted_before", "with_before",
     "object_before", "joiners", "work_verbs", "self_words", "self_not_before", "placeholders",
-    "cell_lead_notes", "cell_assist_notes",
+    "cell_lead_notes", "cell_assist_notes", "help_after", "specific_lead_after", "approver_after", "status_after",
+    "status_lead_in", "handover_before", "team_self_words", "team_self_before_department", "we_words",
+    "greetings",
 )
 
 
@@ -274,6 +298,16 @@ class Patterns:
     placeholders: tuple[str, ...]
     cell_lead_notes: tuple[str, ...]
     cell_assist_notes: tuple[str, ...]
+    help_after: tuple[str, ...]
+    specific_lead_after: tuple[str, ...]
+    approver_after: tuple[str, ...]
+    status_after: tuple[str, ...]
+    status_lead_in: tuple[str, ...]
+    handover_before: tuple[str, ...]
+    team_self_words: tuple[str, ...]
+    team_self_before_department: tuple[str, ...]
+    we_words: tuple[str, ...]
+    greetings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -290,7 +324,40 @@ def patterns() -> Patterns:
             values[key] = tuple(sorted(dict.fromkeys(raw), key=len, reverse=True))
             continue
         values[key] = _words(data, key, name)
+    stray = sorted(set(values["handover_before"]) - set(values["lead_before"]))
+    if stray:
+        raise DataFileError(f"'handover_before' words must also be under 'lead_before': {stray}", str(_path(name)))
     return Patterns(**values)
+
+
+# --- people outside the company ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parties:
+    parties: tuple[str, ...]  # longest first
+    links: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def external_parties() -> Parties:
+    """Parties outside the company and the role words that stand for one of their people."""
+    name = "external_parties.yaml"
+    data = _yaml(name)
+    return Parties(_words(data, "parties", name), _words(data, "links", name), _words(data, "roles", name))
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Tone-less pinyin syllables: what a correctly spelt Latin name is made of."""
+    name = "pinyin_syllables.txt"
+    found = set()
+    for line in _lines(name):
+        if not re.fullmatch(r"[a-z]{1,6}", line):
+            raise DataFileError(f"bad syllable {line!r} (want 1-6 lower-case letters)", str(_path(name)))
+        found.add(line)
+    return frozenset(found)
 
 
 # --- roster columns, near sounds -------------------------------------------------

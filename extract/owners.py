@@ -1,11 +1,16 @@
 """Who owns an action sentence, and who helps.
 
 Each mention gets a role from the words around it (owner_patterns.yaml):
-由X负责 / @X / 请X / X牵头 / X to … make X a lead; X配合 / X协助 an assistant;
-和X / 与X a co-worker; 发给X / 通知X an object, never the owner. Mentions joined
-by 、/和/and share one role, and the first of them owns ("张伟、赵磊负责").
-Without a marker, a "X：" label, then the subject before a work verb
-(张伟周五前提交…), then a trailing (王芳) owns the action.
+由X负责 / @X / 请X / X牵头 / X to … make X a lead, X具体负责 a lead over every
+other; X配合 / X协助 an assistant; 和X / 与X a co-worker; 发给X / 通知X /
+把…交给X an object, never the owner. Mentions joined by 、/和/and share one
+role, and the first of them owns ("张伟、赵磊负责"). Without a marker, a "X："
+label, then the subject before a work verb (张伟周五前提交…), then a trailing
+(王芳) owns the action; one asked to help (X帮忙), an approver (需要X审批) or
+one reporting progress (X已经…) owns only when nobody else is named.
+A department owner gives way to a person of that department named in the same
+sentence (请人力资源部组织…，黄丽负责; 刘经理说产品侧再评估): the person answers for it.
+A bracket after a name holds notes on it (田甜（许敏 support）, 冯刚（各责任人配合）).
 """
 from __future__ import annotations
 
@@ -20,14 +25,20 @@ from minutes.model import OwnerMatch
 
 from extract import nlp
 from extract.mentions import Mention, find_mentions
-from extract.owner_markers import STOP, after_marker, before_marker
+from extract.owner_markers import STOP
+from extract.owner_roles import LABEL_LEAD, groups_of, label_of, roles_of
 from extract.owner_rules import patterns
-from extract.resolve import NONE, clean, is_placeholder
+from extract.resolve import NONE, clean, is_placeholder, same_department
 from extract.roster import Roster
 
-_LABEL_LEAD = re.compile(r"^[\s\-*•·>#\d.、)）(（\[\]]*")
-_COLLAB_ROLES = ("lead", "lead_weak", "assist", "with", "subject", "trailing")
+_COLLAB_ROLES = ("specific", "lead", "lead_weak", "assist", "with", "subject", "trailing", "helper", "member")
 _RESOLVED = ("exact", "alias", "title", "pinyin", "fuzzy", "ambiguous")
+# who owns, best first; "none" (no marker at all) is decided apart
+_RANKING = ("specific", "lead", "label", "lead_weak", "subject", "trailing", "helper")
+_LAST_RESORT = ("approver", "status")  # after the one loosely named person: 钱总明确，…须报总经办审批
+_GUESS_OWNS = ("specific", "lead", "label", "lead_weak", "helper")  # a guessed name owns only where marked
+# roles of a person who answers for their own department named as owner
+_FOR_TEAM = ("specific", "lead", "label", "lead_weak", "subject", "trailing", "helper", "member", "none")
 _CELL_SPLIT = re.compile(r"[^/／、,，;；&＆|｜+\n]+")
 _CJK_SPACE = re.compile(r"([\u4e00-\u9fff])\s+([\u4e00-\u9fff])")
 
@@ -36,8 +47,12 @@ _CJK_SPACE = re.compile(r"([\u4e00-\u9fff])\s+([\u4e00-\u9fff])")
 class OwnerFinding:
     owner: OwnerMatch
     collaborators: tuple[OwnerMatch, ...] = ()
-    span: Optional[tuple[int, int]] = None  # the owner mention in the text
+    span: Optional[tuple[int, int]] = None  # the mention the sentence gives the work to (see role)
     spans: tuple[tuple[int, int], ...] = ()  # owner and collaborator mentions, for stripping from the task
+    # how the sentence marks the owner: specific (X具体负责) | lead | label | lead_weak | subject | trailing |
+    # helper | approver | status | team (a person answering for the department at `span`) | field (an owner
+    # cell) | none (named with no marker: the one person in the sentence, or a group addressed)
+    role: str = "none"
 
 
 NO_OWNER = OwnerFinding(NONE)
@@ -83,11 +98,11 @@ def _find_owners(text: str, roster: Roster, speaker: Optional[str], department: 
         return NO_OWNER
     toks = nlp.tokens(text, roster)
     bounds = ({t.start for t in toks} | {len(text)}, {t.end for t in toks} | {0})
-    label = _label(text, mentions)
+    label = label_of(text, mentions)
     if label is not None and speaker is None and mentions[label].kind in ("person", "guess"):
         speaker = mentions[label].text  # "王芳：我来整理" -> 我 is 王芳
-    groups = _groups(text, mentions)
-    roles = [_role(text, mentions, g, bounds) for g in groups]
+    groups = groups_of(text, mentions)
+    roles = roles_of(text, mentions, groups, bounds)
     if label is not None:
         for i, g in enumerate(groups):
             if g[0] == label and roles[i] in ("none", "subject"):
@@ -96,19 +111,29 @@ def _find_owners(text: str, roster: Roster, speaker: Optional[str], department: 
     def resolve(m: Mention) -> OwnerMatch:
         return _resolve(roster, m, speaker, department)
 
-    owner_group = _pick_owner(mentions, groups, roles, resolve)
+    picked = _pick_owner(text, mentions, groups, roles, resolve)
+    owner_group = _for_team(mentions, groups, roles, resolve, picked) if picked is not None else None
+    team = resolve(mentions[groups[owner_group][0]]).department if owner_group is not None else None
+    teams = ("department", "team_self")
     collab: list[Mention] = [] if owner_group is None else [mentions[k] for k in groups[owner_group][1:]]
     for i, g in enumerate(groups):
         if i == owner_group or roles[i] not in _COLLAB_ROLES:
             continue
         if owner_group is None and roles[i] != "assist":
             continue
+        if (roles[i] not in ("assist", "with") and mentions[g[0]].kind in teams and team
+                and same_department(resolve(mentions[g[0]]).department, team)):
+            continue  # the owner's own department named as the one to do it (请人力资源部…，黄丽负责)
         # a guess is a person only where a marker says so ("with Tony"), not as a bare subject
         collab += [mentions[k] for k in g if mentions[k].kind != "guess" or roles[i] != "subject"]
     if owner_group is None:
         return _finding(None, [(m, resolve(m)) for m in collab])
     owner_mention = mentions[groups[owner_group][0]]
-    return _finding((owner_mention, resolve(owner_mention)), [(m, resolve(m)) for m in collab])
+    found = _finding((owner_mention, resolve(owner_mention)), [(m, resolve(m)) for m in collab])
+    if owner_group != picked:  # the department still marks where the sentence gives the work
+        acting = mentions[groups[picked][0]]
+        return replace(found, span=(acting.start, acting.end), role="team")
+    return replace(found, role=roles[owner_group])
 
 
 def resolve_field(value: str, roster: Optional[Roster], *, department: Optional[str] = None) -> OwnerFinding:
@@ -119,7 +144,7 @@ def resolve_field(value: str, roster: Optional[Roster], *, department: Optional[
     """
     roster = roster if roster is not None else Roster()
     text = value or ""
-    if not clean(text) or is_placeholder(clean(text)):
+    if not clean(text) or is_placeholder(clean(text)) or is_placeholder(text.strip()):
         return NO_OWNER
     entries: list[tuple[OwnerMatch, Optional[tuple[int, int]], Optional[str]]] = []  # match, span, note
     spans: set[tuple[int, int]] = set()
@@ -139,7 +164,7 @@ def resolve_field(value: str, roster: Optional[Roster], *, department: Optional[
         return NO_OWNER
     lead = next((e for e in entries if e[2] == "lead"), None) or next((e for e in entries if e[2] != "assist"), entries[0])
     rest = tuple(e[0] for e in entries if e is not lead)
-    return OwnerFinding(lead[0], rest, lead[1], tuple(sorted(spans)))
+    return OwnerFinding(lead[0], rest, lead[1], tuple(sorted(spans)), "field")
 
 
 def _is_phrase(piece: str) -> bool:
@@ -147,108 +172,76 @@ def _is_phrase(piece: str) -> bool:
     return len(core) > 4 and not core.isascii()
 
 
-# --- roles ---------------------------------------------------------------------------
-
-
-def _label(text: str, mentions: list[Mention]) -> Optional[int]:
-    """Index of a mention written as a label: "张伟：周五前提交", "代理商的Grace：提交排期表".
-
-    The label is the last mention before the first colon, with at most a short
-    descriptor and no clause break in front of it.
-    """
-    colon = re.search(r"[:：]", text)
-    if not colon:
-        return None
-    before = [i for i, m in enumerate(mentions) if m.end <= colon.start()]
-    if not before:
-        return None
-    k = before[-1]
-    m = mentions[k]
-    if text[m.end:colon.start()].strip() or m.kind not in ("person", "department", "collective", "guess"):
-        return None
-    head = text[_LABEL_LEAD.match(text).end():m.start]
-    if len(head) > 12 or STOP.search(head) or (head and k > 0):
-        return None
-    return k
-
-
-def _groups(text: str, mentions: list[Mention]) -> list[list[int]]:
-    """Runs of mentions joined only by 、/和/and: "张伟、赵磊", "Kevin and Tony"."""
-    joiners = patterns().joiners
-    groups: list[list[int]] = [[0]]
-    for i in range(1, len(mentions)):
-        gap = text[mentions[i - 1].end:mentions[i].start]
-        stripped = gap.strip()
-        joined = gap != "" and ((stripped == "" and " " in joiners) or stripped.lower() in joiners or gap in joiners)
-        if joined and mentions[i].kind != "self" and mentions[i - 1].kind != "self":
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    return groups
-
-
-def _role(text: str, mentions: list[Mention], group: list[int], bounds) -> str:
-    first, last = mentions[group[0]], mentions[group[-1]]
-    next_start = _next_start(mentions, group)
-    after = after_marker(text, last.end, next_start, bounds)
-    if after == "requester":  # 萧总要求各模块负责人…: the one asked works, not the one asking
-        stop = STOP.search(text, last.end)
-        return "requester" if next_start < (stop.start() if stop else len(text)) else "subject"
-    if after == "assist":
-        return "assist"
-    before = before_marker(text, first.start, bounds)
-    if before == "lead":
-        return "lead"
-    if before == "assisted":
-        return "lead_weak"
-    if before in ("with", "object"):
-        return before
-    if after in ("lead", "work"):
-        return "lead" if after == "lead" else "subject"
-    if before == "trailing" or _stands_alone(text, first.start, last.end):
-        return "trailing"
-    return "none"
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """The mention is a clause by itself: "CRM字段调整：研发部，一季度末", "王芳，周五前完成主视觉"."""
-    head = text[:start]
-    stops = list(STOP.finditer(head))
-    if not stops or head[stops[-1].end():].strip():
-        return False
-    tail = STOP.search(text, end)
-    return (tail is None and not text[end:].strip()) or (tail is not None and not text[end:tail.start()].strip())
-
-
-def _next_start(mentions: list[Mention], group: list[int]) -> int:
-    k = group[-1] + 1
-    return mentions[k].start if k < len(mentions) else 1 << 30
-
-
 # --- choosing ------------------------------------------------------------------------
 
 
-def _pick_owner(mentions, groups, roles, resolve) -> Optional[int]:
+def _pick_owner(text: str, mentions, groups, roles, resolve) -> Optional[int]:
     def usable(i: int, *, weak_ok: bool = True) -> bool:
         first = mentions[groups[i][0]]
-        if first.kind == "guess" and roles[i] not in ("lead", "label", "lead_weak"):
+        if first.kind == "guess" and roles[i] not in _GUESS_OWNS:
             return False
         return weak_ok or resolve(first).match in _RESOLVED
 
-    for wanted in ("lead", "label", "lead_weak", "subject", "trailing"):
+    chosen = next((i for wanted in _RANKING for i, role in enumerate(roles) if role == wanted and usable(i)), None)
+    if chosen is None:
+        # one clearly named roster person and nothing else: "完成主视觉 王芳 7/15"
+        loose = [i for i, role in enumerate(roles) if role == "none" and mentions[groups[i][0]].kind == "person"]
+        if len(loose) == 1 and usable(loose[0], weak_ok=False):
+            chosen = loose[0]
+    if chosen is None:
+        chosen = next((i for wanted in _LAST_RESORT for i, role in enumerate(roles) if role == wanted and usable(i)),
+                      None)
+    if chosen is None:
+        # a group addressed at the head of a clause: "大家记一下，下周五前把述职PPT交给磊哥"
+        chosen = next((i for i, role in enumerate(roles) if role == "none" and mentions[groups[i][0]].kind == "collective"
+                       and mentions[groups[i][0]].text.casefold() not in _folded("we_words")
+                       and _heads_clause(text, mentions[groups[i][0]])), None)
+    return chosen
+
+
+def _for_team(mentions, groups, roles, resolve, chosen: int) -> int:
+    """A person of the owning department, named in the same sentence, answers for it."""
+    if mentions[groups[chosen][0]].kind not in ("department", "team_self", "guess"):
+        return chosen
+    team = resolve(mentions[groups[chosen][0]])
+    if team.match != "department" or not team.department:
+        return chosen
+    for wanted in _FOR_TEAM:
         for i, role in enumerate(roles):
-            if role == wanted and usable(i):
+            first = mentions[groups[i][0]]
+            if i == chosen or role != wanted or first.kind != "person":
+                continue
+            who = resolve(first)
+            if (who.name or who.match == "ambiguous") and same_department(who.department, team.department):
                 return i
-    # one clearly named roster person and nothing else: "完成主视觉 王芳 7/15"
-    loose = [i for i, role in enumerate(roles) if role == "none" and mentions[groups[i][0]].kind == "person"]
-    if len(loose) == 1 and usable(loose[0], weak_ok=False):
-        return loose[0]
-    return None
+    return chosen
+
+
+@lru_cache(maxsize=4)
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in getattr(patterns(), key))
+
+
+def _heads_clause(text: str, m: Mention) -> bool:
+    """The mention opens its clause and the clause goes on: "大家记一下", not a bare "各位，"."""
+    head = text[:m.start]
+    stops = list(STOP.finditer(head))
+    if LABEL_LEAD.sub("", head[stops[-1].end() if stops else 0:]).strip():
+        return False
+    stop = STOP.search(text, m.end)
+    rest = text[m.end:stop.start() if stop else len(text)].strip()
+    greeting = rest.casefold().rstrip("!！~～。. ") in _folded("greetings")
+    return bool(rest) and not greeting and not rest.startswith(("的", "之"))
 
 
 def _resolve(roster: Roster, m: Mention, speaker: Optional[str], department: Optional[str]) -> OwnerMatch:
     if m.kind == "self":
         return roster.resolve(m.text, speaker=speaker, department=department)
+    if m.kind == "team_self":
+        return _our_team(roster, m, speaker)
+    if m.party:  # 客户方的王总 is not our 王总: only a full roster name stays ours
+        match = roster.resolve(m.person)
+        return replace(match if match.match == "exact" else OwnerMatch(m.text, None, None, "unknown"), mention=m.text)
     if m.person:  # 设计部王芳: the named department narrows, and stays when no one person is meant
         match = roster.resolve(m.person, department=m.department)
         dept = match.department
@@ -257,6 +250,21 @@ def _resolve(roster: Roster, m: Mention, speaker: Optional[str], department: Opt
         return replace(match, mention=m.text, department=dept)
     match = roster.resolve(m.text, department=department)
     return replace(match, mention=m.text) if match.mention else match
+
+
+def _our_team(roster: Roster, m: Mention, speaker: Optional[str]) -> OwnerMatch:
+    """我们这边 -> the speaker, answering for their team (a collective when nobody speaks);
+    我们市场部 -> the speaker when 市场部 is the speaker's department, else the department."""
+    if not m.department:
+        match = roster.resolve(m.text, speaker=speaker)
+        return match if match.match == "unknown" else replace(match, mention=m.text)  # unknown: who spoke
+    team = roster.resolve(m.department)
+    dept = team.department or m.department
+    if speaker:
+        who = roster.resolve(speaker)
+        if who.name and same_department(who.department, dept):
+            return replace(who, mention=m.text)
+    return OwnerMatch(m.text, None, dept, "department")
 
 
 def _finding(owner: Optional[tuple[Mention, OwnerMatch]], collab: list[tuple[Mention, OwnerMatch]]) -> OwnerFinding:

@@ -1,25 +1,33 @@
 """Resolve one person mention to one roster person (SPEC "Resolving owners").
 
-Order: the speaker for 我/我来; a collective; the exact name; a department;
-a reviewer-taught alias; a roster alias; a given name; pinyin; surname + title
-word; 小X/老X; a near spelling or same-sound name. Several fits at a step give
-"ambiguous" with candidates; a department named with the person (设计部小王)
-narrows the fits. Nothing fits: "unknown".
+Order: the speaker for 我/我来, and for "our side" (我们这边, a collective when
+nobody speaks); a collective; the exact name; a department (under any of its
+names: 人事 / HR for 人力资源部); a reviewer-taught alias; a roster alias; a given
+name; pinyin, or pinyin one typo or confusable sound away (Zhou Jei, Chen Jin);
+surname + title word; 小X/老X; a near spelling or same-sound name (章伟, 何嘉同志).
+Several fits at a step give "ambiguous" with candidates; a department named with
+the person (设计部小王) narrows the fits. Nothing fits: "unknown", except lower-case
+words (help wanted), which name no one.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Optional
 
 from minutes.model import OwnerMatch
 
 from extract import names
-from extract.owner_rules import collective_form, collectives, departments, patterns, surnames, titles
+from extract.owner_rules import (collective_form, collectives, departments, english_collective_form, patterns, surnames,
+                                 titles)
+from extract.roster_index import RosterIndex, alias_key
 
 if TYPE_CHECKING:  # pragma: no cover
-    from extract.roster import Person, Roster
+    from extract.roster import Roster
+
+__all__ = ["NONE", "RosterIndex", "alias_key", "clean", "department_of_mention", "is_collective", "is_placeholder",
+           "is_self", "is_team_self", "resolve", "same_department"]
 
 NONE = OwnerMatch(None, None, None, "none")
 
@@ -27,60 +35,7 @@ _EDGE = "\"'“”‘’「」『』《》【】[]<>〈〉 \t\u3000"
 _TRAIL = ".,，。;；:：!！?？、~～…"
 _BRACKET_TAIL = re.compile(r"^(.+?)\s*[（(]\s*([^（）()]+?)\s*[）)]$")
 _DEPT_JOIN = re.compile(r"^(的|之|[-－—·•:：\s]+)")
-
-
-def alias_key(text: str) -> str:
-    """How aliases are compared: no spaces, case-folded (Kevin = kevin, Zhang Wei = zhangwei)."""
-    return re.sub(r"\s+", "", text).casefold()
-
-
-class RosterIndex:
-    """Look-up tables over one roster, built once per roster on first resolve."""
-
-    def __init__(self, people: Iterable["Person"], learned: dict[str, str]):
-        self.people = tuple(people)
-        self.by_name = {p.name: p for p in self.people}
-        self.order = {p.name: i for i, p in enumerate(self.people)}
-        self.aliases: dict[str, list[str]] = {}
-        self.given: dict[str, list[str]] = {}
-        self.pinyin: dict[str, list[str]] = {}
-        self.by_surname: dict[str, list[str]] = {}
-        self.by_surname_key: dict[str, list[str]] = {}
-        for p in self.people:
-            for alias in p.aliases:
-                _add(self.aliases, alias_key(alias), p.name)
-            if not names.is_cjk(p.name):
-                _add(self.pinyin, names.latin_key(p.name), p.name)  # a Latin roster name: "Kevin Wu"
-                continue
-            surname, given = names.split_name(p.name)
-            _add(self.by_surname, surname, p.name)
-            _add(self.by_surname_key, names.surname_key(p.name), p.name)
-            if len(given) >= 2 and given not in self.by_name:
-                _add(self.given, given, p.name)
-            for key in names.pinyin_keys(p.name):
-                _add(self.pinyin, key, p.name)
-        self.learned = {alias_key(k): v for k, v in learned.items() if v in self.by_name}
-        self.departments = tuple(dict.fromkeys(p.department for p in self.people if p.department))
-        self.dept_by_stem: dict[str, str] = {}
-        for dept in self.departments:
-            self.dept_by_stem.setdefault(dept, dept)
-            parts = departments().split(dept)
-            if parts:
-                self.dept_by_stem.setdefault(parts[0], dept)
-
-    def sort(self, found: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted(set(found), key=lambda n: self.order.get(n, 1 << 30)))
-
-    def department_of(self, name: str) -> Optional[str]:
-        person = self.by_name.get(name)
-        return person.department if person else None
-
-
-def _add(table: dict[str, list[str]], key: str, name: str) -> None:
-    if key:
-        bucket = table.setdefault(key, [])
-        if name not in bucket:
-            bucket.append(name)
+_LOWER_PHRASE = re.compile(r"^[a-z]+(?:\s+[a-z]+)+$")
 
 
 # --- small text helpers ------------------------------------------------------------
@@ -94,11 +49,18 @@ def clean(mention: str) -> str:
     if m and _is_role_note(m.group(2)):
         text = m.group(1).strip()
     # "市场部负责", "张伟这边": the marker is no part of the name
-    p = patterns()
-    for word in p.lead_after + p.assist_after:
-        if text.endswith(word) and len(text) > len(word) and not is_self(text):
-            return text[: -len(word)].strip()
+    markers = _trailing_markers()
+    if text.endswith(markers):
+        for word in markers:
+            if text.endswith(word) and len(text) > len(word) and not is_self(text):
+                return text[: -len(word)].strip()
     return text
+
+
+@lru_cache(maxsize=1)
+def _trailing_markers() -> tuple[str, ...]:
+    p = patterns()
+    return p.lead_after + p.assist_after
 
 
 def _is_role_note(note: str) -> bool:
@@ -130,8 +92,14 @@ def is_self(text: str) -> bool:
     return False
 
 
+def is_team_self(text: str) -> bool:
+    """我们这边 / 我们部门 / 我部: "our side", the speaker answering for a team."""
+    return text in patterns().team_self_words
+
+
 def is_collective(text: str) -> bool:
-    return alias_key(text) in _folded("collectives") or bool(collective_form().fullmatch(text))
+    return (alias_key(text) in _folded("collectives") or bool(collective_form().fullmatch(text))
+            or (text.isascii() and " " in text and bool(english_collective_form().fullmatch(text))))
 
 
 def department_of_mention(text: str, index: RosterIndex, *, loose: bool = True) -> Optional[str]:
@@ -173,7 +141,8 @@ def department_of_mention(text: str, index: RosterIndex, *, loose: bool = True) 
     return None
 
 
-def _same_department(a: Optional[str], b: Optional[str]) -> bool:
+def same_department(a: Optional[str], b: Optional[str]) -> bool:
+    """研发部 and 研发组 are one team; an unknown side is no match."""
     if not a or not b:
         return False
     if a == b:
@@ -206,11 +175,13 @@ def resolve(roster: "Roster", mention: Optional[str], *, speaker: Optional[str] 
             department: Optional[str] = None) -> OwnerMatch:
     """Behind Roster.resolve: `speaker` is who 我 means, `department` narrows several fits."""
     text = clean(mention or "")
-    if not text or is_placeholder(text):
+    if not text or is_placeholder(text) or is_placeholder((mention or "").strip()):
         return NONE
     index = roster.index
     if is_self(text):
         return _speaker(roster, text, speaker, department)
+    if is_team_self(text):
+        return _speaker(roster, text, speaker, department) if speaker else OwnerMatch(text, None, None, "collective")
     if is_collective(text):
         return OwnerMatch(text, None, None, "collective")
     if text in index.by_name:
@@ -225,6 +196,8 @@ def resolve(roster: "Roster", mention: Optional[str], *, speaker: Optional[str] 
     named_dept, person = _split_department(text, index)
     found = _person(index, person, named_dept or department)
     if found is None:
+        if _LOWER_PHRASE.match(person):
+            return NONE  # "help wanted", "see above": words, not somebody's name
         return OwnerMatch(text, None, named_dept, "unknown")
     kind, hits = found
     hits = _narrow(index, hits, named_dept or department)
@@ -251,7 +224,7 @@ def _narrow(index: RosterIndex, hits: list[str], department: Optional[str]) -> l
     """Keep the fits in `department` when that leaves any; otherwise keep them all."""
     if len(hits) <= 1 or not department:
         return list(hits)
-    kept = [n for n in hits if _same_department(index.department_of(n), department)]
+    kept = [n for n in hits if same_department(index.department_of(n), department)]
     return kept or list(hits)
 
 
@@ -278,6 +251,16 @@ def _person(index: RosterIndex, text: str, department: Optional[str]) -> Optiona
     fuzzy = _fuzzy(index, text)
     if fuzzy:
         return "fuzzy", fuzzy
+    bare = _without_name_suffix(text)
+    if bare and bare != text:  # 何嘉同志 / 章伟老师: a misspelt name under a courtesy suffix
+        return _person(index, bare, department)
+    return None
+
+
+def _without_name_suffix(text: str) -> Optional[str]:
+    for suffix in titles().name_suffixes:
+        if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+            return text[: -len(suffix)]
     return None
 
 
@@ -306,7 +289,30 @@ def _latin(index: RosterIndex, text: str) -> Optional[tuple[str, list[str]]]:
                 return ("title", fits) if fits else None
     if len(words) == 1 and key in index.by_surname_key:
         return "title", list(index.by_surname_key[key])
-    return None
+    fits = _latin_fuzzy(index, words)
+    return ("fuzzy", fits) if fits else None
+
+
+def _latin_fuzzy(index: RosterIndex, words: list[str]) -> list[str]:
+    """Zhou Jei -> 周杰, Tian Tain -> 田甜, Chen Jin -> 陈静: a pinyin name one typo or one
+    confusable sound away, surname first or last. A real but different reading (Li Qing,
+    Zhang Wen) is another person, not a typo."""
+    if not 2 <= len(words) <= 3:
+        return []
+    orders = [(words[0], "".join(words[1:])), (words[-1], "".join(words[:-1]))]
+    out = []
+    for person in index.people:
+        if not names.is_cjk(person.name) or len(person.name) < 2:
+            continue
+        surname, _ = names.split_name(person.name)
+        sounds = names.syllables(person.name)
+        head, given = sounds[: len(surname)], sounds[len(surname):]
+        for written_surname, written_given in orders:
+            near = (names.near_spelling(written_surname, head), names.near_spelling(written_given, given))
+            if None not in near and near.count("same") == 1:
+                out.append(person.name)
+                break
+    return out
 
 
 def _title(index: RosterIndex, text: str) -> Optional[tuple[str, list[str]]]:

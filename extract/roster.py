@@ -110,8 +110,8 @@ class Roster:
 
     @cached_property
     def index(self):
-        """Look-up tables for the resolver (extract.resolve.RosterIndex), built on first use."""
-        from extract.resolve import RosterIndex
+        """Look-up tables for the resolver (extract.roster_index.RosterIndex), built on first use."""
+        from extract.roster_index import RosterIndex
 
         return RosterIndex(self._people, self._learned)
 

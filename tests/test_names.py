@@ -52,3 +52,51 @@ def test_syllables_match_pypinyin_for_names():
         head = reading.split("-") if reading else pypinyin.lazy_pinyin(surname, style=pypinyin.Style.NORMAL)
         tail = pypinyin.lazy_pinyin(given, style=pypinyin.Style.NORMAL)
         assert names.syllables(name) == tuple(names._plain(s) for s in [*head, *tail]), name
+
+
+@pytest.mark.parametrize("word, split", [
+    ("jiaxin", ("jia", "xin")), ("zhiyuan", ("zhi", "yuan")), ("Tian", ("tian",)), ("lv", ("lu",)),
+    ("jei", None), ("tain", None), ("", None),
+])
+def test_pinyin_split(word, split):
+    assert names.pinyin_split(word) == split
+
+
+@pytest.mark.parametrize("written, syllables, how", [
+    ("Jie", ("jie",), "same"),
+    ("Jei", ("jie",), "typo"),          # two letters swapped, no real syllable
+    ("Tain", ("tian",), "typo"),
+    ("Zhiyaun", ("zhi", "yuan"), "typo"),
+    ("Jin", ("jing",), "sound"),        # in / ing
+    ("Qing", ("qiang",), None),         # a real, different reading
+    ("Wen", ("wei",), None),
+    ("Ji", ("jie",), None),             # real pinyin, one letter short: another name
+    ("Xx", ("xu",), None),              # too far
+])
+def test_near_spelling(written, syllables, how):
+    assert names.near_spelling(written, syllables) == how
+
+
+def test_syllable_list_matches_pypinyin():
+    pypinyin = pytest.importorskip("pypinyin")
+    import unicodedata
+
+    from pypinyin import pinyin_dict
+
+    readings = set()
+    for value in pinyin_dict.pinyin_dict.values():
+        for reading in value.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)).lower()
+            if plain.isascii() and plain.isalpha():
+                readings.add(plain)
+    listed = names.pinyin_syllables()
+    assert readings - {"m", "n", "ng", "hm", "hng"} <= listed, "pinyin_syllables.txt lacks readings pypinyin has"
+    assert listed - readings <= {"lv", "nv", "lve", "nve"}, "pinyin_syllables.txt lists readings pypinyin lacks"
+    assert pypinyin
+
+
+def test_table_lookup_halves_to_the_entry():
+    table = names._pinyin_table()
+    for char in "〇㐀张伟䶮龥":
+        assert names._entry(table, ord(char)) == table.find(f'"{ord(char)}":')
+    assert names._entry(table, ord("A")) == -1

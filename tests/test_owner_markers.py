@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract import nlp
-from extract.owner_markers import after_marker, before_marker
+from extract.owner_markers import after_marker, before_marker, handed_to
 
 
 def bounds(text):
@@ -63,3 +63,30 @@ def test_before(text, mention, role):
 ])
 def test_markers_inside_a_word_do_not_count(text, mention, role):
     assert after(text, mention) == role
+
+
+@pytest.mark.parametrize("text, mention, role", [
+    ("黄丽同志具体负责", "黄丽同志", "specific"),  # 具体负责 wins over the 负责 inside it
+    ("王经理 帮忙写一下", "王经理", "help"),
+    ("Amy help organise the training", "Amy", "help"),
+    ("需要钱总审批", "钱总", "approver"),
+    ("张伟已经提交了初稿", "张伟", "status"),
+    ("我们这边在改", "我们", "status"),          # past a side word
+    ("我们这边目前正在排查", "我们", "status"),  # past a side word and an adverb
+    ("张伟在周五前提交", "张伟", "work"),        # 在 + a date is no progress report
+    ("许敏 support）", "许敏", "assist"),        # a bare Latin helper word
+    ("李总表示会尽快整理名单", "李总", "lead"),  # a promise reported
+])
+def test_after_new_roles(text, mention, role):
+    assert after(text, mention) == role
+
+
+@pytest.mark.parametrize("text, mention, handed", [
+    ("下周五之前把述职PPT交给磊哥", "磊哥", True),
+    ("把方案交给张伟处理", "张伟", True),        # the caller decides: work follows
+    ("交给赵磊处理线上告警", "赵磊", False),     # no 把: an assignment
+    ("把方案发给李娜", "李娜", False),           # 发给 is an object marker of its own
+    ("把方案定了，交给张伟", "张伟", False),     # 把 in an earlier clause
+])
+def test_handed_to(text, mention, handed):
+    assert handed_to(text, text.index(mention), bounds(text)) is handed

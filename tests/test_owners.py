@@ -236,3 +236,136 @@ def test_findings_are_remembered_per_roster_speaker_and_department(roster):
 ])
 def test_markers_decide_the_owner(roster, text, expected):
     assert who(find_owners(text, roster))[0] == expected
+
+
+# --- minutes nobody here has seen: teams, outside people, notes, roles -------------------
+
+TEAM = Roster(PEOPLE + [
+    Person("黄丽", "人力资源部", "HRBP"),
+    Person("韩雪", "人力资源部", "招聘专员", ("Amy",)),
+    Person("许敏", "客服部", "客服主管"),
+    Person("田甜", "客服部", "客服专员"),
+    Person("冯刚", "信息安全部", "安全工程师"),
+    Person("徐明", "采购部", "采购经理"),
+    Person("钱多多", "财务部", "财务总监", ("钱总",)),
+    Person("郑爽", "法务部", "法务专员"),
+])
+
+
+@pytest.mark.parametrize("text, owner, match, collaborators", [
+    # English team names own as departments
+    ("Legal to review the NDA by Friday", "Legal", "department", []),
+    ("Marketing will update the deck", "Marketing", "department", []),
+    ("Finance needs to approve the budget", "Finance", "department", []),
+    ("the design team will deliver mockups by 7/15", "the design team", "department", []),
+    ("CS team to call every at-risk account", "CS team", "department", []),
+    # Chinese team shorthands, and other names for a roster team
+    ("HR这边组织一下培训", "HR这边", "department", []),
+    ("财务这边周五前提交对账单", "财务这边", "department", []),
+    ("运维同学周五前完成扩容", "运维同学", "department", []),
+    ("人事这边安排面试", "人事这边", "department", []),
+    # the one who 具体负责 owns over the team or leader named first
+    ("请人力资源部于清明节前组织消防培训，黄丽同志具体负责", "黄丽", "exact", []),
+    ("由行政部牵头，何佳具体落实", "何佳", "exact", []),
+    ("由张伟牵头，赵磊具体负责", "赵磊", "exact", ["张伟"]),
+    # a person of the owning team, named in the sentence, answers for it
+    ("采购部徐明表示，第一批商品由采购部统一谈，名单下周给到产品", "徐明", "exact", []),
+    ("刘经理说产品侧需要再评估，下周给结论", "刘经理", "ambiguous", []),
+    ("张伟说测试部需要再评估，下周给结论", "测试部", "department", []),  # not his team
+    ("王经理要求研发部下周给方案", "研发部", "department", []),            # who asks does not answer
+    # asked to help: the worker when nobody else is named, a helper beside an owner
+    ("研发部分 @王经理 帮忙写一下，下周一前给我", "王磊", "title", []),
+    ("3. 门店店长培训，HR那边 Amy 帮忙组织一下，9月12日之前培训完", "韩雪", "alias", []),
+    ("张伟负责接口，李娜帮忙联调", "张伟", "exact", ["李娜"]),
+    # approvers and progress reports own only when nobody else is named
+    ("培训预算需要钱总审批，黄丽会后尽快提交预算申请表", "黄丽", "exact", []),
+    ("请钱总审批预算", "钱多多", "alias", []),
+    ("张伟已经提交了初稿，李娜周五前审核", "李娜", "exact", []),
+    ("张伟正在修复，预计周五上线", "张伟", "exact", []),
+    # 把…交给X: X receives; a group addressed at the head of a clause owns
+    ("大家记一下，下周五之前把述职PPT交给王磊", "大家", "collective", []),
+    ("把线上告警交给赵磊处理", "赵磊", "exact", []),
+    ("All account managers to send the list to Tony by March 3", "All account managers", "collective", []),
+    # notes in brackets after a name
+    ("田甜（许敏 support）负责FAQ文档", "田甜", "exact", ["许敏"]),
+    ("张伟（赵磊协助）负责接口联调", "张伟", "exact", ["赵磊"]),
+    ("研发部（张伟、赵磊）负责联调", "张伟", "exact", ["赵磊"]),
+    ("越南 partner 的报价单 Tony（我）来出，这周五前", "唐磊", "alias", []),
+    ("我（Tony）来跟进合同", "唐磊", "alias", []),
+    ("Xu Min (Customer Service) to compile the ticket log", "许敏", "pinyin", []),
+    # people outside the company are unknown, not none, and never a roster look-alike
+    ("外包的周晓明负责接口联调", "外包的周晓明", "unknown", []),
+    ("客户方的Mike下周负责提供测试数据", "客户方的Mike", "unknown", []),
+    ("Mike（客户方）下周负责提供测试数据", "Mike（客户方）", "unknown", []),
+    ("Jordan (Contoso) to send the SOW", "Jordan (Contoso)", "unknown", []),
+    ("客户方的王总负责确认需求", "客户方的王总", "unknown", []),
+    ("猎头公司的顾问下周推荐三个候选人", "猎头公司的顾问", "unknown", []),
+    ("@hzxuan ARM64 交叉编译脚本继续跟进", "hzxuan", "unknown", []),
+    # pinyin typos
+    ("Zhou Jei to add a progress indicator", "周杰", "fuzzy", []),
+    ("Li Qing to call the client", "Li Qing", "unknown", []),  # a real reading: another person
+])
+def test_owner_in_unseen_shapes(text, owner, match, collaborators):
+    assert who(find_owners(text, TEAM)) == (owner, match, collaborators)
+
+
+@pytest.mark.parametrize("text, speaker, owner, match", [
+    ("我们这边可以出一个直播排期表，下周三之前给到宋经理", "王芳", "王芳", "exact"),
+    ("我们这边可以出一个直播排期表，下周三之前给到宋经理", None, "我们这边", "collective"),
+    ("我们这边可以出一个直播排期表，下周三之前给到宋经理", "Cindy", "Cindy", "unknown"),
+    ("我们市场部来做", "李娜", "李娜", "exact"),           # the speaker is of that team
+    ("我们市场部来做", "张伟", "我们市场部", "department"),  # the speaker is not
+    ("我们市场部来做", None, "我们市场部", "department"),
+    ("我们这边（研发）来搞", None, "我们这边（研发）", "department"),
+    ("我们周五前把方案定下来", "王芳", "我们", "collective"),  # bare 我们: all of us
+    ("操作手册我们这边在改，@章伟 你改完直接发给Lynn", "王芳", "张伟", "fuzzy"),
+])
+def test_our_side_and_the_speaker(text, speaker, owner, match):
+    finding = find_owners(text, TEAM, speaker=speaker)
+    assert (finding.owner.name or finding.owner.mention, finding.owner.match) == (owner, match)
+
+
+@pytest.mark.parametrize("text", [
+    "各位早，今天把上线前的事情在群里过一遍",  # a greeting, not a group told to act
+    "各位，上午站会的结论在群里同步下",        # a bare vocative
+])
+def test_greetings_name_no_owner(text):
+    assert find_owners(text, TEAM).owner.match == "none"
+
+
+def test_we_is_never_an_addressed_group():
+    finding = find_owners("我们跟律所的保密协议还没签，我周五前把盖章版寄过去", TEAM, speaker="何佳")
+    assert finding.owner.match != "collective"
+
+
+def test_role_and_span_say_how_the_owner_was_found():
+    text = "请人力资源部于清明节前组织消防培训，黄丽同志具体负责"
+    finding = find_owners(text, TEAM)
+    assert finding.role == "specific" and text[slice(*finding.span)] == "黄丽同志"
+    text = "采购部徐明表示，第一批商品由采购部统一谈，名单下周给到产品"
+    finding = find_owners(text, TEAM)
+    # the person answers for the team; the span still marks where the sentence gives the work
+    assert finding.role == "team" and finding.span == (text.rindex("采购部"), text.rindex("采购部") + 3)
+    assert find_owners("张伟负责接口联调", TEAM).role == "lead"
+    assert find_owners("完成主视觉 王芳 7/15", TEAM).role == "none"
+    assert resolve_field("王芳", TEAM).role == "field"
+
+
+@pytest.mark.parametrize("cell, owner, match, collaborators", [
+    ("冯刚（各责任人配合）", "冯刚", "exact", ["各责任人"]),
+    ("田甜（许敏 support）", "田甜", "exact", ["许敏"]),
+    ("Tian Tain", "田甜", "fuzzy", []),
+    ("CS team", "CS team", "department", []),
+    ("HR", "HR", "department", []),
+])
+def test_owner_cells_in_unseen_shapes(cell, owner, match, collaborators):
+    assert who(resolve_field(cell, TEAM)) == (owner, match, collaborators)
+
+
+@pytest.mark.parametrize("cell", ["help wanted", "unassigned", "Open", "无人认领"])
+def test_open_owner_cells(cell):
+    assert resolve_field(cell, TEAM).owner.match == "none"
+
+
+def test_the_owners_team_stays_a_helper_when_marked_as_one():
+    assert who(find_owners("张伟负责接口，研发部配合", TEAM)) == ("张伟", "exact", ["研发部"])

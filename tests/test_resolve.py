@@ -198,3 +198,75 @@ def test_no_pinyin_when_no_one_could_sound_alike(monkeypatch):
     assert three_only.index.pinyin  # the roster's own keys are built up front
     monkeypatch.setattr(names, "syllables", no_pinyin)
     assert three_only.resolve("钱七").match == "unknown"  # no two-character roster name to compare
+
+
+# --- other names for a team, Latin typos, our side, open cells ------------------------------
+
+TEAMS = Roster(PEOPLE + [Person("黄丽", "人力资源部", "HRBP"), Person("许敏", "客服部", "客服主管"),
+                         Person("周杰", "研发部", "前端工程师"), Person("田甜", "客服部", "客服专员")])
+
+
+@pytest.mark.parametrize("mention, department", [
+    ("人事", "人力资源部"),        # another name of the roster's team
+    ("人事这边", "人力资源部"),
+    ("HR", "人力资源部"),
+    ("CS", "客服部"),
+    ("Customer Success team", "客服部"),
+    ("客户成功部", "客服部"),
+    ("技术部", "研发部"),          # the roster has no 技术部
+])
+def test_department_aliases_map_onto_the_roster(mention, department):
+    result = TEAMS.resolve(mention)
+    assert (result.match, result.department) == ("department", department)
+
+
+def test_a_roster_team_keeps_its_own_name():
+    roster = Roster([Person("甲", "技术部"), Person("乙", "研发部")])
+    assert roster.resolve("技术部").department == "技术部"
+    assert roster.resolve("研发这边").department == "研发部"
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Zhou Jei", "周杰"),      # swapped letters: no pinyin syllable "jei"
+    ("Jei Zhou", "周杰"),
+    ("Tian Tain", "田甜"),
+    ("Zhuo Jie", None),        # zhuo is real pinyin, another surname: not a typo
+    ("Li Qing", None),         # qing is real pinyin and no near sound of qiang
+    ("Chen Jin", "陈静"),      # in / ing, as 陈进 for 陈静
+    ("Zhang Wen", None),       # wen is no near sound of wei
+])
+def test_latin_typos_of_roster_names(mention, name):
+    result = TEAMS.resolve(mention)
+    assert result.name == name
+    assert result.match == ("fuzzy" if name else "unknown")
+
+
+def test_latin_typo_fitting_two_people_is_ambiguous():
+    roster = Roster([Person("周杰", "研发部"), Person("周洁", "测试部")])
+    result = roster.resolve("Zhou Jei")
+    assert result.match == "ambiguous" and result.candidates == ("周杰", "周洁")
+    assert roster.resolve("Zhou Jei", department="测试部").name == "周洁"
+
+
+def test_courtesy_suffix_over_a_typo():
+    result = TEAMS.resolve("何嘉同志")
+    assert (result.name, result.match) == ("何佳", "fuzzy")
+
+
+def test_our_side_means_the_speaker():
+    assert TEAMS.resolve("我们这边").match == "collective"
+    assert TEAMS.resolve("我们这边", speaker="王芳").name == "王芳"
+    assert TEAMS.resolve("我们部门", speaker="Kevin").name == "吴凯文"
+    assert TEAMS.resolve("我们", speaker="王芳").match == "collective"  # bare 我们: everyone
+
+
+@pytest.mark.parametrize("mention, match", [
+    ("help wanted", "none"),        # words, not a name
+    ("unassigned", "none"),
+    ("无人认领", "none"),
+    ("hzxuan", "unknown"),          # one handle-like word may be a person
+    ("All account managers", "collective"),
+    ("every team lead", "collective"),
+])
+def test_latin_phrases(mention, match):
+    assert TEAMS.resolve(mention).match == match
