@@ -172,7 +172,8 @@ def _from_fields(cand: Candidate, roster: Roster, ref: Optional[date]) -> Option
     if f.get("owner"):
         finding = resolve_field(f["owner"], roster, department=dept)
     elif "owner" in f:
-        finding = _NO_OWNER  # the table has an owner column and this row left it empty
+        # the owner cell is empty: the row's 责任部门 is all the table says about who
+        finding = resolve_field(dept, roster) if dept else _NO_OWNER
     else:
         finding = find_owners(task, roster, speaker=cand.speaker, department=dept)
     if f.get("collaborators"):
@@ -264,6 +265,8 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
     finding = find_owners(clause, roster, speaker=speaker)
     if finding.owner.match == "none" or finding.span is None:
         return False
+    if getattr(finding, "role", None) == "specific":
+        return False  # "…，黄丽同志具体负责" continues the item before it
     if not _LEADERS.match(clause[:finding.span[0]]):
         return False  # the owner must lead the clause ("…，何佳负责物料")
     low = clause.lower()
@@ -359,12 +362,17 @@ def _speaker_commits(text: str, speaker: str, roster: Roster) -> Optional[OwnerF
                         spans=((m.start(), m.start() + 1),))
 
 
+_PROMISE = re.compile(r"(?:表示|说|回复|确认)(?:会|将|要|可以|能|马上|尽快)|承诺|答应|保证")
+
+
 def _speech_after(text: str, span: Optional[tuple[int, int]]) -> bool:
     """"张伟指出…", "李总也提出…": the owner is being quoted, not tasked."""
     if not span:
         return False
     rest = re.sub(r"^[\s，,]*(?:同志|老师|先生|女士)?(?:也|还|则|又|首先|随后|最后|进一步|同时|当场|会上)?", "",
                   text[span[1]:span[1] + 10])
+    if _PROMISE.match(rest):
+        return False  # "李总表示会尽快整理", "张伟答应周五前给": a promise, not an opinion
     return any(rest.startswith(w) for w in cues().words["speech"])
 
 
