@@ -444,3 +444,11 @@ def test_sibling_headings_keep_one_kind_by_majority():
         陈静说明了情况。
     """)
     assert [b.kind for b in doc.blocks if b.text[0].isdigit()] == ["heading", "heading", "list_item"]
+
+
+def test_speaker_names_with_a_dash_affiliation():
+    from minutes.readers.shapes import speaker_name
+
+    assert speaker_name("郭建华-市一院信息科") == "郭建华"
+    assert speaker_name("HR-黄丽") == "黄丽"
+    assert speaker_name("王芳（设计部）") == "王芳"

@@ -25,6 +25,7 @@ _CJK_NAME = re.compile(rf"[{_CJK}](?:[{_CJK}·•]{{0,7}})")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,2}")
 _MIXED_NAME = re.compile(rf"[A-Za-z]{{2,12}}[{_CJK}]{{1,3}}|[{_CJK}]{{1,3}}[A-Za-z]{{2,12}}")
 _AFFILIATION = re.compile(r"(.+?)\s*[（(][^()（）]{1,12}[)）]")
+_DASH_AFFILIATION = re.compile(r"([^\s\-–—_|｜]{1,12})\s*[-–—_|｜]\s*([^\s\-–—_|｜]{1,16})")
 _NOT_A_NAME = re.compile(r"^(?:(?:星期|周|礼拜)[一二三四五六日天]|今天|昨天|前天|明天|后天)$")
 
 _DT = f"(?:{DATETIME})"
@@ -69,9 +70,14 @@ def speaker_name(candidate: str) -> Optional[str]:
     numbered = _numbered_speaker(name)
     if numbered:
         return numbered
-    m = _AFFILIATION.fullmatch(name)
-    if m:  # "王芳（设计部）" speaks as 王芳
-        return speaker_name(m.group(1))
+    m = _AFFILIATION.fullmatch(name) or _DASH_AFFILIATION.fullmatch(name)
+    if m:  # "王芳（设计部）", "郭建华-市一院信息科", "HR-黄丽" speak as the person
+        first = speaker_name(m.group(1))
+        if m.re is _AFFILIATION:
+            return first
+        if first and not re.fullmatch(r"[A-Z]{1,4}", first):  # "HR-黄丽": HR is the team
+            return first
+        return speaker_name(m.group(2)) if m.lastindex and m.lastindex >= 2 else None
     if _is_label(name) or name.lower() in v.not_speakers or _NOT_A_NAME.match(name):
         return None
     if _CJK_NAME.fullmatch(name):
