@@ -55,6 +55,7 @@ def lookup(group: str, label: str) -> Optional[str]:
     return _index(group).get(norm_label(label))
 
 
+@lru_cache(maxsize=4096)
 def lookup_loose(group: str, label: str) -> Optional[str]:
     """Like lookup, but also "问题/整改项", "计划完成时间", "负责人（部门）": parts and contained synonyms."""
     key = lookup(group, label)
