@@ -36,6 +36,7 @@ def test_assignments_are_actions(text, signals):
     ("预警阈值需客服部再确认（见待办3）", Signals(owner_kind="department")),
     ("与会人员就切换窗口等事项进行了充分讨论", Signals(owner_kind="collective")),
     ("会议由梁总主持，市场部李娜参加，何佳负责记录", Signals(owner_kind="alias")),
+    ("张伟：新品演示目前跑在测试环境，现场要用稳定的包", Signals(owner_kind="exact")),
     ("张伟指出，各环节务必倒排工期", Signals(owner_kind="exact", speech=True)),
 ])
 def test_look_alikes_are_rejected(text, signals):
