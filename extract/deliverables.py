@@ -32,7 +32,9 @@ def _vocab() -> dict:
     verbs = sorted({str(v) for v in data["verbs"]}, key=len, reverse=True)
     english = sorted({str(e).lower() for e in data["english"]}, key=len, reverse=True)
     return {
-        "noun_rx": re.compile("|".join(map(re.escape, nouns))),
+        # Latin nouns (PO, PPT, KV) only as whole words: "POS升级" holds no PO
+        "noun_rx": re.compile("|".join(
+            rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])" if n.isascii() else re.escape(n) for n in nouns)),
         "verb_rx": re.compile("|".join(map(re.escape, verbs))),
         "qty_rx": re.compile(rf"{_QTY}(?:[^\s，,。；;]{{0,12}}?(?:{'|'.join(map(re.escape, nouns))}))?"),
         "en_rx": re.compile(

@@ -202,7 +202,8 @@ def _item(cand: Candidate, text: str, finding: OwnerFinding, deadline: Deadline,
         spans.append(deadline.span)
     task = task_text(text, spans)
     if deliverable is None and search_deliverable:
-        deliverable = find_deliverable(task) or find_deliverable(text)
+        deliverable = (find_deliverable(task) or find_deliverable(text)
+                       or find_deliverable(cand.fields.get("note") or ""))  # "备注：出8D报告"
     owner = finding.owner
     collaborators = tuple(c for c in finding.collaborators if c.match != "none")
     return ActionItem(
