@@ -115,9 +115,14 @@ class _State:
         if not (task or fields.get("owner") and fields.get("deadline")):
             return
         text = " ".join(rec["texts"])
+        # "问题：收益预期如何？" alone is a line of discussion, not a record: only a task
+        # with an owner, a deadline or a deliverable beside it is taken as given
+        origin = "fields" if set(fields) & {"owner", "deadline", "deliverable"} else "sentence"
+        if origin == "sentence" and self.topic is not None:
+            self.topic.add(self.mode, task)
         self.candidates.append(Candidate(
-            text=task or text, source=replace(rec["source"], text=text), origin="fields",
-            topic=self.topic_title(), fields=dict(fields), speaker=rec["speaker"],
+            text=task or text, source=replace(rec["source"], text=text), origin=origin,
+            topic=self.topic_title(), fields=dict(fields) if origin == "fields" else {}, speaker=rec["speaker"],
         ))
 
 

@@ -159,3 +159,17 @@ def test_done_sections_give_no_candidates_and_bracket_titles_reset_them():
     lines = [c.source.line for c in s.candidates]
     assert 2 not in lines and 7 not in lines
     assert 4 in lines and 9 in lines
+
+
+def test_a_lone_task_label_is_discussion_not_a_record():
+    doc = _doc([
+        _p("一、内核漏洞共建", 1, kind="heading", level=1),
+        _p("问题：流程修改后，收益预期如何？", 2),
+        _p("任务：整理供应商报价", 3),
+        _p("负责人：徐明", 4),
+    ])
+    s = structure(doc)
+    by_line = {c.source.line: c for c in s.candidates}
+    assert by_line[2].origin == "sentence" and by_line[2].fields == {}
+    assert by_line[3].origin == "fields" and by_line[3].fields == {"task": "整理供应商报价", "owner": "徐明"}
+    assert "流程修改后，收益预期如何？" in s.topics[0].discussion
