@@ -23,6 +23,7 @@ _NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborato
 _LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·①-⑳]+|^(?:由|请|麻烦|让|@)\s*")
 _TAIL = re.compile(r"[\s，,；;：:、]+$")
 _EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[/、,，&+]?\s*[\]】)）]")
+_EMPTY_LABELS = re.compile(r"[，,、\s]*(?:完成时间|截止时间|截止日期|时间|责任人|负责人)\s*[：:—–\-]*\s*(?=[，,。；;、\s]|$)")
 _ORPHAN_DUE = re.compile(r"\s*[—–-]*\s*\b(?:due|by|eta|deadline|before)\b[\s:：,，]*$", re.I)
 _DANGLING = re.compile(r"^(?:负责|牵头|主导|跟进|来)\s*[，,：:]?\s*")
 
@@ -114,7 +115,8 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
     shared = dl.find_deadline(cand.text, ref) if len(pieces) > 1 else None
     earlier: Optional[OwnerFinding] = None
     for piece in pieces:
-        finding = _bracket_owner(piece, roster) or find_owners(piece, roster, speaker=cand.speaker)
+        finding = (_bracket_owner(piece, roster) or _labelled_owner(piece, roster)
+                   or find_owners(piece, roster, speaker=cand.speaker))
         if finding.owner.match == "none" and earlier is not None:
             finding = replace(earlier, span=None, spans=())  # "…由王芳设计，…，邀请函周五出": same owner
         if finding.owner.match not in ("none", "collective"):
@@ -224,6 +226,7 @@ def task_text(text: str, spans: list[tuple[int, int]]) -> str:
     keep.append(text[pos:])
     out = "".join(keep)
     out = _EMPTY_BRACKETS.sub("", out)  # "[Kevin] …" / "（王芳）" once the name is gone
+    out = _EMPTY_LABELS.sub("", out)  # "完成时间：" once its date is gone
     out = _ORPHAN_DUE.sub("", out)  # "… — due" once the date is gone
     out = re.sub(r"\s{2,}", " ", out)
     for _ in range(3):
@@ -304,6 +307,21 @@ def _deadline_signal(deadline: Optional[Deadline], ref: Optional[date]) -> bool:
 
 
 _BRACKET_LEAD = re.compile(r"^\s*[\[【]([^\]】\n]{1,40})[\]】]")
+
+
+_INLINE_OWNER = re.compile(r"(?:责任人|负责人|主责人|跟进人|执行人|[Oo]wner)\s*(?:[：:]|[—–\-]{1,2}|为)\s*"
+                           r"([^\s，,。；;、/（）()]{1,12}(?:[、/和]\s*[^\s，,。；;、/（）()]{1,12})*)")
+
+
+def _labelled_owner(text: str, roster: Roster) -> Optional[OwnerFinding]:
+    """"…（2025.4.15）责任人——袁丹", "完成时间：12月底，负责人：王意明": an inline owner label."""
+    m = _INLINE_OWNER.search(text)
+    if not m:
+        return None
+    finding = resolve_field(m.group(1), roster)
+    if finding.owner.match == "none":
+        return None
+    return replace(finding, span=(m.start(), m.end()), spans=((m.start(), m.end()),))
 
 
 def _bracket_owner(text: str, roster: Roster) -> Optional[OwnerFinding]:

@@ -171,3 +171,17 @@ def test_standup_person_headings_own_their_dated_lines(tmp_path):
     items = extract_path(path, roster=roster)["action_items"]
     assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [
         ("张伟", "2024-08-29"), ("周杰", "2024-08-30")]
+
+
+def test_inline_owner_labels_inside_a_line(tmp_path):
+    path = tmp_path / "20250409_SIG例会.md"
+    path.write_text("# SIG例会\n\n## 遗留事项\n\n"
+                    "1、SIG建仓流程，下周二架构会议（2025.4.15）责任人——张伟、赵磊\n"
+                    "2、接口文档补全，完成时间：4月30日，负责人：孙浩\n", encoding="utf-8")
+    roster = Roster([Person("张伟", "研发部", "高级工程师"), Person("赵磊", "研发部", "后端工程师"),
+                     Person("孙浩", "测试部", "测试工程师")])
+    first, second = extract_path(path, roster=roster)["action_items"]
+    assert (first["owner"]["name"], [c["name"] for c in first["collaborators"]]) == ("张伟", ["赵磊"])
+    assert first["deadline"]["date"] == "2025-04-15"
+    assert (second["owner"]["name"], second["deadline"]["date"]) == ("孙浩", "2025-04-30")
+    assert "负责人" not in second["task"] and "完成时间" not in second["task"]
