@@ -306,6 +306,7 @@ def _deadline_signal(deadline: Optional[Deadline], ref: Optional[date]) -> bool:
     return bool(re.search(r"前|截止|为止|以内|内|by|before|eod", deadline.mention or "", re.I))
 
 
+_BRACKET_TAGS = re.compile(r"紧急|重要|提醒|通知|公告|置顶|图片|文件|语音|表情|链接|撤回|urgent|important|reminder|fyi", re.I)
 _BRACKET_LEAD = re.compile(r"^\s*[\[【]([^\]】\n]{1,40})[\]】]")
 
 
@@ -331,9 +332,12 @@ def _bracket_owner(text: str, roster: Roster) -> Optional[OwnerFinding]:
         return None
     if m.group(1).strip() in ("?", "？", "??", "TBD", "tbd", "待定"):
         return replace(_NO_OWNER, spans=((m.start(), m.end()),))
-    finding = resolve_field(m.group(1), roster) if re.search(r"\w", m.group(1)) else _NO_OWNER
+    inner = m.group(1).strip()
+    finding = resolve_field(inner, roster) if re.search(r"\w", inner) else _NO_OWNER
     if finding.owner.match == "none":
         return None
+    if finding.owner.match == "unknown" and (re.fullmatch(r"[A-Z]{2,6}", inner) or _BRACKET_TAGS.search(inner)):
+        return None  # "[DING]", "[WIP]", "【紧急】" tag the message, they name no one
     return replace(finding, span=(m.start(), m.end()), spans=((m.start(), m.end()),))
 
 
