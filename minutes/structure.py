@@ -258,7 +258,7 @@ def _meta(st: "_State", label: str, value: str) -> bool:
         return False
     if st.topics and key in st.meta and key not in ("attendees", "departments", "absent"):
         return False  # a second "时间：…" inside a topic is content, not the meeting's
-    if st.topics and key not in ("notes",) and _SENTENCE_VALUE.search(value):
+    if st.topics and key not in ("notes", "next_meeting", "link") and _SENTENCE_VALUE.search(value):
         return False  # "主持人：外请主持人韦老师，对接人潘婷婷，合同周五前签回" is a topic line
     if key == "notes":  # "注：…" explains the minutes; it assigns nothing
         if st.topic is not None and value:
