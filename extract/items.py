@@ -385,6 +385,7 @@ def _speaker_commits(text: str, speaker: str, roster: Roster) -> Optional[OwnerF
                         spans=((m.start(), m.start() + 1),))
 
 
+_PRONOUN_REQUEST = re.compile(r"(?:请|让|由|叫|交给|交由|麻烦)(?:她|他|其|对方)")
 _PROMISE = re.compile(r"(?:表示|说|回复|确认)(?:会|将|要|可以|能|马上|尽快)|承诺|答应|保证")
 
 
@@ -396,6 +397,8 @@ def _speech_after(text: str, span: Optional[tuple[int, int]]) -> bool:
                   text[span[1]:span[1] + 10])
     if _PROMISE.match(rest):
         return False  # "李总表示会尽快整理", "张伟答应周五前给": a promise, not an opinion
+    if _PRONOUN_REQUEST.search(text[span[1]:]):
+        return False  # "林晓提出…，会上请她周五前再出两版": the speaker is then asked to do it
     return any(rest.startswith(w) for w in cues().words["speech"])
 
 

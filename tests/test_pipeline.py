@@ -185,3 +185,12 @@ def test_inline_owner_labels_inside_a_line(tmp_path):
     assert first["deadline"]["date"] == "2025-04-15"
     assert (second["owner"]["name"], second["deadline"]["date"]) == ("孙浩", "2025-04-30")
     assert "负责人" not in second["task"] and "完成时间" not in second["task"]
+
+
+def test_speaker_asked_back_with_a_pronoun(tmp_path):
+    path = tmp_path / "20240327_评审会.md"
+    path.write_text("# 评审会\n\n林晓提出活动入口图标与主界面风格不统一，会上请她周五前再出两版图标方案。\n"
+                    "张伟指出，各环节务必倒排工期。\n", encoding="utf-8")
+    roster = Roster([Person("林晓", "设计部", "UI设计师"), Person("张伟", "研发部", "高级工程师")])
+    (item,) = extract_path(path, roster=roster)["action_items"]
+    assert (item["owner"]["name"], item["deadline"]["date"]) == ("林晓", "2024-03-29")
