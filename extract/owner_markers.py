@@ -186,6 +186,12 @@ def before_marker(text: str, start: int, bounds) -> Optional[str]:
         n = words.longest(trimmed, head, bounds)
         if n and (best is None or n > best[0]):
             best = (n, kind)
+    at = head.rstrip()
+    if at.endswith(("@", "＠")) and (best is None or best[1] == "lead"):
+        # "把预览链接给到 @刘洋 走查": an @ after 给到 / 发给 points at the receiver
+        inner = at[:-1].rstrip()
+        if _markers().before[-1][1].longest(inner, inner, bounds):
+            return "object"
     if best:
         return best[1]
     bare = head.rstrip()

@@ -369,3 +369,12 @@ def test_open_owner_cells(cell):
 
 def test_the_owners_team_stays_a_helper_when_marked_as_one():
     assert who(find_owners("张伟负责接口，研发部配合", TEAM)) == ("张伟", "exact", ["研发部"])
+
+
+def test_an_at_mention_after_a_handover_verb_is_the_receiver():
+    from extract.owners import find_owners as find
+    from extract.roster import Person, Roster
+
+    roster = Roster([Person("刘洋", "产品部", "产品经理"), Person("王芳", "设计部", "设计师")])
+    assert find("周五前把预览链接给到 @刘洋 走查", roster).owner.match == "none"
+    assert find("@王芳 主视觉周三前给一版", roster).owner.name == "王芳"
