@@ -281,6 +281,9 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
 _FILLER = re.compile(r"我来|我这边|我们这边|我负责|我去|我跟|我会|我写|来跟|跟一下|来搞|来弄|来做|来写|来出|来吧|吧|嗯|啊|呃|那个|就是|好的|好|行|可以|OK|ok|没问题|那|这个|一下|给|的|了|哦不|\W")
 
 
+_PLACEHOLDER = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|\s)+|.{0,12}撤回了一条消息")
+
+
 def _asked(cand: Candidate, piece: str, prev: Optional[Candidate]) -> Optional[str]:
     """The earlier message a bare "我来" answers, when the reply itself names no work."""
     core = _FILLER.sub("", piece)
@@ -292,7 +295,7 @@ def _asked(cand: Candidate, piece: str, prev: Optional[Candidate]) -> Optional[s
     quoted = cand.fields.get("quoted")
     if quoted:
         return quoted.split("：", 1)[-1].strip()
-    if prev is not None and prev.speaker != cand.speaker:
+    if prev is not None and prev.speaker != cand.speaker and not _PLACEHOLDER.fullmatch(prev.source.text.strip()):
         return prev.source.text.strip()
     return None
 

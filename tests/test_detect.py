@@ -37,6 +37,8 @@ def test_assignments_are_actions(text, signals):
     ("与会人员就切换窗口等事项进行了充分讨论", Signals(owner_kind="collective")),
     ("会议由梁总主持，市场部李娜参加，何佳负责记录", Signals(owner_kind="alias")),
     ("张伟：新品演示目前跑在测试环境，现场要用稳定的包", Signals(owner_kind="exact")),
+    ("今天下午封网协调会的纪要如下，请相关同事查收，如有遗漏请直接回复补充", Signals(owner_kind="collective", has_deadline=True)),
+    ("封网期间原则上不做生产变更，紧急变更须经萧总审批", Signals(owner_kind="alias")),
     ("张伟指出，各环节务必倒排工期", Signals(owner_kind="exact", speech=True)),
 ])
 def test_look_alikes_are_rejected(text, signals):
