@@ -236,6 +236,7 @@ def task_text(text: str, spans: list[tuple[int, int]]) -> str:
     return out if len(re.sub(r"\W", "", out)) >= 2 else text.strip()
 
 
+_LABEL_HEAD = re.compile(r"^[^，,。；;：:]{1,15}[：:]\s*")
 _LEADERS = re.compile(r"^(?:[\s@]|由|请|让|另外|然后|同时|并|再|还有|此外|以及|和|及|[A-Za-z]?\d*[.、)]|[①-⑳])*$")
 
 
@@ -271,7 +272,8 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
         return False
     if getattr(finding, "role", None) == "specific":
         return False  # "…，黄丽同志具体负责" continues the item before it
-    if not _LEADERS.match(clause[:finding.span[0]]):
+    head = _LABEL_HEAD.sub("", clause[:finding.span[0]])  # "9月行业展会：李娜负责…"
+    if not _LEADERS.match(head):
         return False  # the owner must lead the clause ("…，何佳负责物料")
     low = clause.lower()
     c = cues()

@@ -271,6 +271,9 @@ def _alternation(words) -> str:
     return "|".join(parts)
 
 
+_GLUE_BEFORE = frozenset("由请让被给和与跟叫找向对把将同")
+
+
 def _title_hits(text: str, toks: list[Token], roster: "Roster") -> list[_Found]:
     """张经理 / 李总 / 小王 / 老马, on token boundaries, never an ordinary word (施工, 小时)."""
     index = roster.index
@@ -280,7 +283,9 @@ def _title_hits(text: str, toks: list[Token], roster: "Roster") -> list[_Found]:
     out = []
     for m in pattern.finditer(text):
         s, e = m.span(1)
-        if s not in starts or e not in ends:
+        # jieba's HMM glues a preposition to an unknown name ("由小王", "请老马"): allow that one character
+        glued = s - 1 in starts and text[s - 1] in _GLUE_BEFORE
+        if (s not in starts and not glued) or e not in ends:
             continue
         piece = m.group(1)
         resolved = roster.resolve(piece)

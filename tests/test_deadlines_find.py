@@ -181,3 +181,9 @@ def test_suite_shapes_inside_sentences(sentence, mention, expected):
 ])
 def test_suite_shapes_that_are_no_deadline(sentence):
     assert find_deadline(sentence, WED) is None
+
+
+def test_month_slash_day_after_a_latin_name_needs_its_marker():
+    ref = date(2025, 2, 19)
+    assert find_deadline("Rachel 3/14 前 share 过来", ref).date == date(2025, 3, 14)
+    assert find_deadline("landing page 的文案刘经理那边出，deadline 12/10", ref).date == date(2025, 12, 10)

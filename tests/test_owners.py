@@ -378,3 +378,14 @@ def test_an_at_mention_after_a_handover_verb_is_the_receiver():
     roster = Roster([Person("刘洋", "产品部", "产品经理"), Person("王芳", "设计部", "设计师")])
     assert find("周五前把预览链接给到 @刘洋 走查", roster).owner.match == "none"
     assert find("@王芳 主视觉周三前给一版", roster).owner.name == "王芳"
+
+
+def test_a_preposition_glued_to_an_unknown_nickname():
+    from extract.owners import find_owners as find
+    from extract.roster import Person, Roster
+
+    roster = Roster([Person("王芳", "设计部", "设计师"), Person("王磊", "研发部", "研发经理"),
+                     Person("马超", "运维部", "运维主管")])
+    assert find("宣讲海报由小王来做", roster).owner.match == "ambiguous"
+    assert find("请老马周五前确认扩容方案", roster).owner.name == "马超"
+    assert find("由小时工负责搬运", roster).owner.name is None

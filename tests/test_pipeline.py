@@ -194,3 +194,13 @@ def test_speaker_asked_back_with_a_pronoun(tmp_path):
     roster = Roster([Person("林晓", "设计部", "UI设计师"), Person("张伟", "研发部", "高级工程师")])
     (item,) = extract_path(path, roster=roster)["action_items"]
     assert (item["owner"]["name"], item["deadline"]["date"]) == ("林晓", "2024-03-29")
+
+
+def test_two_owners_after_a_topic_label_are_two_items(tmp_path):
+    path = tmp_path / "20240807会议记录.txt"
+    path.write_text("会议记录\n3. 9月行业展会:李娜负责展位设计需求文档，杨帆负责展会物料清单，都是8月20号前。\n",
+                    encoding="utf-8")
+    roster = Roster([Person("李娜", "市场部", "市场经理"), Person("杨帆", "市场部", "活动策划")])
+    items = extract_path(path, roster=roster)["action_items"]
+    assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [
+        ("李娜", "2024-08-20"), ("杨帆", "2024-08-20")]

@@ -180,7 +180,7 @@ def rules() -> tuple[Rule, ...]:
         ("day", read_day, ("日号", NUMERALS), numerals,
          rf"(?<![月/{char_class(w.day_not_after)}]){NUM_START}(?P<d>{DAY})\s*(?P<suf>[日号])(?!{day_not_before})"),
         ("month_dot_day", read_month_dot_day, ("./-·", DIGITS), DIGITS,
-         r"(?<![A-Za-z\d.:/-])(?:(?<=[Dd]ue )|(?<=[Bb]y )|(?<=ETA )|(?<=[Uu]ntil )|(?<=[Bb]efore )|(?<![A-Za-z] ))(?P<m>1[0-2]|0?[1-9])(?P<sep>[./·-])(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.%/-])(?:\s*(?P<suf>[日号]))?"),
+         r"(?<![A-Za-z\d.:/-])(?:(?<=[Dd]ue )|(?<=[Bb]y )|(?<=ETA )|(?<=[Uu]ntil )|(?<=[Bb]efore )|(?<=[Dd]eadline )|(?<=DDL )|(?<=ddl )|(?<![A-Za-z] )|(?=\d{1,2}[./-]\d{1,2}\s*(?:前|之前|以前|截止)))(?P<m>1[0-2]|0?[1-9])(?P<sep>[./·-])(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.%/-])(?:\s*(?P<suf>[日号]))?"),
     ]
     return tuple(Rule(name, re.compile(rf"(?=[{char_class(starts)}]){pattern}"), read,
                       tuple(frozenset(group) for group in triggers))
