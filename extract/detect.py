@@ -19,7 +19,7 @@ from minutes.errors import DataFileError
 _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
              "chitchat", "decision", "status", "collaborate", "speech", "owner_pending",
              "cross_ref", "meeting_voice", "meeting_meta", "say", "done_status", "noun_compounds",
-             "boilerplate", "rule")
+             "boilerplate", "rule", "exhortation")
 # a question ends with ？/吗 or opens with 是否/要不要; "看一下要不要代扣" inside a request is no question
 _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|^\W*(?:是否|要不要|能不能|有没有|可不可以|如何)|谁来|谁负责|怎么办")
 _CLAUSE = re.compile(r"[，,；;]\s*")
@@ -170,6 +170,8 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
             return False
     if c.has("cross_ref", low) or c.has("boilerplate", low):
         return False
+    if c.has("exhortation", low) and signals.owner_kind in ("none", "collective", "department"):
+        return False  # "各部门要按时限抓好落实"
     if c.has("rule", low) and not c.has("assign", low):
         return False  # "封网期间原则上不做生产变更，紧急变更须经萧总审批"
     if c.has("meeting_meta", low) and not signals.has_deadline:

@@ -147,6 +147,11 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             if person is not None:  # "## 张伟（后端）" then "今天下班前提测…": the heading names the owner
                 finding = OwnerFinding(owner=person)
                 signals = replace(signals, owner_kind=person.match)
+        if (cand.speaker and finding.owner.match == "collective" and finding.owner.mention in ("我们", "咱们")
+                and _WE_WILL.search(piece)):
+            # in a chat, "上线方案我们来出" is the speaker taking it on for their side
+            finding = OwnerFinding(owner=replace(roster.resolve(cand.speaker), mention=finding.owner.mention))
+            signals = replace(signals, owner_kind=finding.owner.match, self_commit=True)
         if signals.self_commit and finding.owner.match == "none" and cand.speaker:
             # "今年还是我吧": the cue names no one but the speaker
             finding = OwnerFinding(owner=replace(roster.resolve(cand.speaker), mention="我"))
@@ -283,6 +288,7 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
 _FILLER = re.compile(r"我来|我这边|我们这边|我负责|我去|我跟|我会|我写|来跟|跟一下|来搞|来弄|来做|来写|来出|来吧|吧|嗯|啊|呃|那个|就是|好的|好|行|可以|OK|ok|没问题|那|这个|一下|给|的|了|哦不|\W")
 
 
+_WE_WILL = re.compile(r"(?:我们|咱们)(?:这边|这里)?(?:来|负责|去|会|跟|马上)")
 _PLACEHOLDER = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|\s)+|.{0,12}撤回了一条消息")
 
 

@@ -39,6 +39,7 @@ def test_assignments_are_actions(text, signals):
     ("张伟：新品演示目前跑在测试环境，现场要用稳定的包", Signals(owner_kind="exact")),
     ("今天下午封网协调会的纪要如下，请相关同事查收，如有遗漏请直接回复补充", Signals(owner_kind="collective", has_deadline=True)),
     ("封网期间原则上不做生产变更，紧急变更须经萧总审批", Signals(owner_kind="alias")),
+    ("各部门要按时限抓好落实，完成情况于每周五报总经办", Signals(owner_kind="collective", has_deadline=True)),
     ("张伟指出，各环节务必倒排工期", Signals(owner_kind="exact", speech=True)),
 ])
 def test_look_alikes_are_rejected(text, signals):
