@@ -162,6 +162,11 @@ def resolve_field(value: str, roster: Optional[Roster], *, department: Optional[
             spans.add((start, end))
     if not entries:
         return NO_OWNER
+    # "客服部/许敏": a team written beside a person names the person's team; the person owns
+    people = [e for e in entries if e[0].match not in ("department", "collective")]
+    if people and len(people) < len(entries):
+        teams = [e for e in entries if e not in people]
+        entries = people + teams
     lead = next((e for e in entries if e[2] == "lead"), None) or next((e for e in entries if e[2] != "assist"), entries[0])
     rest = tuple(e[0] for e in entries if e is not lead)
     return OwnerFinding(lead[0], rest, lead[1], tuple(sorted(spans)), "field")

@@ -389,3 +389,13 @@ def test_a_preposition_glued_to_an_unknown_nickname():
     assert find("宣讲海报由小王来做", roster).owner.match == "ambiguous"
     assert find("请老马周五前确认扩容方案", roster).owner.name == "马超"
     assert find("由小时工负责搬运", roster).owner.name is None
+
+
+def test_a_team_written_before_a_person_in_an_owner_cell():
+    from extract.owners import resolve_field
+    from extract.roster import Person, Roster
+
+    roster = Roster([Person("许敏", "客服部", "客服主管"), Person("邓超", "运营部", "数据分析师")])
+    assert resolve_field("客服部/许敏", roster).owner.name == "许敏"
+    assert resolve_field("数据组/邓超", roster).owner.name == "邓超"
+    assert resolve_field("客服部", roster).owner.match == "department"
