@@ -32,11 +32,14 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     roster = roster or Roster(())
     ref = structured.meeting.date
     items: list[ActionItem] = []
+    legend = _speaker_legend(structured)
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
     last: Optional[tuple[int, int]] = None  # (line, bullet level) of the latest item or a detail under it
     sentences: list[str] = []  # the candidate sentence behind each item
     undated: Optional[tuple[int, int]] = None  # (item index, chat candidates since) awaiting a date
     for cand in structured.candidates:
+        if cand.speaker in legend:
+            cand = replace(cand, speaker=legend[cand.speaker])
         prev = next((c for c in reversed(spoken) if c.speaker != cand.speaker), None)
         found = False
         produced = list(_from_candidate(cand, roster, ref, prev, last))
@@ -70,6 +73,19 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     items = _own_sentences(items, sentences)
     flags = meeting_flags(structured.meeting, items)
     return Extraction(structured=structured, action_items=tuple(items), flags=flags)
+
+
+_LEGEND = re.compile(r"(?<![A-Za-z0-9])([A-Z]|说话人\s*\d+|发言人\s*\d+|Speaker\s*\d+)\s*[=＝]\s*([^，,；;、\s]{2,12})")
+
+
+def _speaker_legend(structured: Structured) -> dict[str, str]:
+    """"A=市场部李娜，B=设计部王芳" at the top of a transcript names its speaker tags."""
+    legend: dict[str, str] = {}
+    for block in structured.document.blocks[:6]:
+        for tag, who in _LEGEND.findall(block.text):
+            legend.setdefault(tag.replace(" ", ""), who)
+            legend.setdefault(tag, who)
+    return legend
 
 
 def _dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
@@ -353,7 +369,7 @@ def _bracket_owner(text: str, roster: Roster) -> Optional[OwnerFinding]:
 
 
 _I_WILL = re.compile(r"我(?![们们])(?:[^，,。；;!?！？]{0,14}?)(?:前|之前|内|以内)?[^，,。；;]{0,4}?"
-                     r"(?:给|发|交|提交|出|写|做|改|审|整理|准备|补|跟|联系|确认|安排|搞|弄|处理|负责|对接|更新)")
+                     r"(?:给|发|交|提交|提|出|写|做|改|审|整理|准备|补|跟|联系|确认|安排|搞|弄|处理|负责|对接|更新|签|找|订|买|剪|画)")
 
 
 def _question_to(prev: Candidate, speaker: str, roster: Roster) -> Optional[tuple[str, OwnerMatch]]:

@@ -204,3 +204,13 @@ def test_two_owners_after_a_topic_label_are_two_items(tmp_path):
     items = extract_path(path, roster=roster)["action_items"]
     assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [
         ("李娜", "2024-08-20"), ("杨帆", "2024-08-20")]
+
+
+def test_a_speaker_legend_names_the_transcript_tags(tmp_path):
+    path = tmp_path / "电话沟通记录_0926.txt"
+    path.write_text("A=市场部李娜，B=设计部王芳\n通话时间：2024年9月26日 15:20\n\n"
+                    "A：主海报这周能出来吗？\nB：主海报我这边明天给你初稿，有两个方向。\n"
+                    "A：那采购申请我周一前提。\n", encoding="utf-8")
+    roster = Roster([Person("李娜", "市场部", "市场经理"), Person("王芳", "设计部", "设计师")])
+    got = [(it["owner"]["name"], it["deadline"]["date"]) for it in extract_path(path, roster=roster)["action_items"]]
+    assert got == [("王芳", "2024-09-27"), ("李娜", "2024-09-30")]
