@@ -25,6 +25,8 @@ _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|^\W*(?:是否|�
 _CLAUSE = re.compile(r"[，,；;]\s*")
 _FUTURE_AFTER_PAST = re.compile(r"(下一步|接下来|后续|然后|再|还需|还要|需要|需在|需于|待|将|计划|准备|继续)")
 _NON_WORD = re.compile(r"[\W_]+", re.U)
+# "Fiona to finalise the artwork", "Legal will produce…": English minutes assign with to / will
+_EN_ASSIGN = re.compile(r"^[^.;:]{0,40}?\b(?:to|will|shall|needs? to|is to|are to|has to|must)\s+(?!be\b)[a-z]{3,}")
 _DUE_MARK = re.compile(r"前|之前|以内|[0-9一二三四五六七八九十两]+天内|by |before |due ")
 _LOG_LINE = re.compile(r"^\s*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}")
 
@@ -159,7 +161,7 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
             return False  # "2023-04-01 16:35 重启了 CDN": an incident timeline, not a task
         return content >= 4 and (verbs or signals.has_deadline or (has_owner and content >= 8))
     has_owner = signals.owner_kind not in ("none",)
-    assign = c.has("assign", low)
+    assign = c.has("assign", low) or bool(has_owner and _EN_ASSIGN.search(t))
     work = c.has("work", low)
     oblige = c.has("obligation", low)
     if signals.speech and not assign:

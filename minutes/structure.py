@@ -18,7 +18,8 @@ from minutes.meeting_dates import find_full_date
 from minutes.model import Block, Candidate, Document, Source, Structured, Topic
 
 _TOPIC_LINE = re.compile(r"^\s*(?:议题|Topic|话题)\s*[一二三四五六七八九十\d]+\s*[：:、.．]?\s*(.+)$", re.I)
-_SENT_END = re.compile(r"(?<=[。！？!?；;])|\n|(?=[①-⑳])")
+# "；" ends a clause-item in Chinese; an English "; target go-live …" goes on with the same item
+_SENT_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?!\s*[a-z])|\n|(?=[①-⑳])")
 _EN_SENT = re.compile(r"(?<=[a-z0-9)\]]\.)\s+(?=[A-Z])")
 _LIST_SEP = re.compile(r"[、,，;；/\s]+")
 _SENTENCE_VALUE = re.compile(r"[，,。；;].*\S.*[，,。；;]|[。；;]\S")

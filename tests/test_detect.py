@@ -15,6 +15,7 @@ DUE = Signals(has_deadline=True)
     ("@王芳 主视觉周五前给一版", OWNER_DUE),
     ("TODO: 张伟 更新接口文档", OWNER),
     ("我来跟一下供应商", Signals(self_commit=True)),
+    ("Fiona to finalise the co-branded packaging artwork by 15th August.", Signals(owner_kind="alias", has_deadline=True)),
     ("大家尽快把意见发给刘凯", Signals(owner_kind="collective", has_deadline=True, vague_deadline=True)),
 ])
 def test_assignments_are_actions(text, signals):

@@ -399,3 +399,13 @@ def test_a_team_written_before_a_person_in_an_owner_cell():
     assert resolve_field("客服部/许敏", roster).owner.name == "许敏"
     assert resolve_field("数据组/邓超", roster).owner.name == "邓超"
     assert resolve_field("客服部", roster).owner.match == "department"
+
+
+def test_public_bodies_are_departments():
+    from extract.owners import find_owners as find
+    from extract.roster import Roster
+
+    f = find("由区文化和旅游局牵头，区公安分局、区交通运输局配合，于4月28日前制定预案", Roster())
+    assert (f.owner.mention, f.owner.match) == ("区文化和旅游局", "department")
+    assert [c.mention for c in f.collaborators] == ["区公安分局", "区交通运输局"]
+    assert find("市场部负责海报", Roster()).owner.mention == "市场部"

@@ -139,6 +139,9 @@ def test_speaker_kept_on_message_candidates():
 def test_split_sentences_keeps_versions_and_decimals():
     assert split_sentences("上线v2.0。预算1.5万；下周再议") == ["上线v2.0。", "预算1.5万；", "下周再议"]
     assert split_sentences("Kevin will send it. Lynn owns the deck.") == ["Kevin will send it.", "Lynn owns the deck."]
+    assert split_sentences("Ma Chao to set up the EDI link; target go-live end of September.") == [
+        "Ma Chao to set up the EDI link; target go-live end of September."]
+    assert split_sentences("整理报价；确认合同") == ["整理报价；", "确认合同"]
 
 
 def test_done_sections_give_no_candidates_and_bracket_titles_reset_them():
