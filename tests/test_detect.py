@@ -17,6 +17,8 @@ DUE = Signals(has_deadline=True)
     ("我来跟一下供应商", Signals(self_commit=True)),
     ("Fiona to finalise the co-branded packaging artwork by 15th August.", Signals(owner_kind="alias", has_deadline=True)),
     ("大家尽快把意见发给刘凯", Signals(owner_kind="collective", has_deadline=True, vague_deadline=True)),
+    ("@Amy 美国本地 account manager 的 JD 拜托了，by 6/20", Signals(owner_kind="alias", has_deadline=True)),
+    ("@Jay landing page 结账按钮的 bug，by Thu 修掉", Signals(owner_kind="alias", has_deadline=True)),
 ])
 def test_assignments_are_actions(text, signals):
     assert is_action(text, "sentence", signals)
@@ -58,6 +60,7 @@ def test_predicates():
     assert is_chitchat("好的👌") and not is_chitchat("好的，我来整理报价单")
     assert is_question("要不要拉上法务") and not is_question("请法务审核合同")
     assert is_past("初稿已经完成了") and not is_past("初稿已完成，周五前提交终稿")
+    assert not is_past("@彭涛 你盯着，修好拍个视频发群里 (已编辑)")
     assert is_refusal("这块我们排不上")
 
 
