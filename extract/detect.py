@@ -99,8 +99,7 @@ def is_past(text: str) -> bool:
     rest = later[1]
     if is_past(rest):
         return True
-    return not (_FUTURE_AFTER_PAST.search(rest) or c.has("obligation", rest) or c.has("assign", rest)
-                or _DUE_MARK.search(rest))
+    return not (_FUTURE_AFTER_PAST.search(rest) or c.has("assign", rest) or _DUE_MARK.search(rest))
 
 
 def is_done_status(value: str) -> bool:

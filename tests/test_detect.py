@@ -61,6 +61,7 @@ def test_predicates():
     assert is_question("要不要拉上法务") and not is_question("请法务审核合同")
     assert is_past("初稿已经完成了") and not is_past("初稿已完成，周五前提交终稿")
     assert not is_past("@彭涛 你盯着，修好拍个视频发群里 (已编辑)")
+    assert is_past("设计需求我整理好了，放在共享盘的文件夹")
     assert is_refusal("这块我们排不上")
 
 
