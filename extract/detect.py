@@ -19,7 +19,7 @@ from minutes.errors import DataFileError
 _CUE_KEYS = ("assign", "work", "obligation", "explicit", "self_commit", "past", "refusal",
              "chitchat", "decision", "status", "collaborate", "speech", "owner_pending",
              "cross_ref", "meeting_voice", "meeting_meta", "say", "done_status", "noun_compounds",
-             "boilerplate", "rule", "exhortation")
+             "boilerplate", "rule", "exhortation", "obligation_nouns")
 # a question ends with ？/吗 or opens with 是否/要不要; "看一下要不要代扣" inside a request is no question
 _QUESTION = re.compile(r"[？?]\s*$|[吗么嘛][\s。！!～~]*$|^\W*(?:是否|要不要|能不能|有没有|可不可以|如何)|谁来|谁负责|怎么办")
 _CLAUSE = re.compile(r"[，,；;]\s*")
@@ -36,8 +36,9 @@ class Cues:
     words: dict
 
     def has(self, key: str, text: str) -> bool:
-        if key in ("work", "assign") and any(n in text for n in self.words["noun_compounds"]):
-            for noun in self.words["noun_compounds"]:  # "测试环境" is a thing, not 测试 to do
+        masks = {"work": "noun_compounds", "assign": "noun_compounds", "obligation": "obligation_nouns"}.get(key)
+        if masks and any(n in text for n in self.words[masks]):
+            for noun in self.words[masks]:  # "测试环境" is a thing, not 测试 to do; 需求 obliges no one
                 text = text.replace(noun, "　")
         return any(w in text for w in self.words[key])
 

@@ -330,7 +330,9 @@ def _deadline_signal(deadline: Optional[Deadline], ref: Optional[date]) -> bool:
         return False
     if deadline.vague or deadline.date is None or ref is None or deadline.date > ref:
         return True
-    return bool(re.search(r"前|截止|为止|以内|内|by|before|eod", deadline.mention or "", re.I))
+    # the meeting day itself: "今天下班前" is due today; "于3月13日召开" only says when we met
+    return bool(re.search(r"前|截止|为止|以内|内|by|before|eod|下班|今晚|当晚|tonight|end of (?:the )?day",
+                          deadline.mention or "", re.I))
 
 
 _BRACKET_TAGS = re.compile(r"紧急|重要|提醒|通知|公告|置顶|图片|文件|语音|表情|链接|撤回|urgent|important|reminder|fyi", re.I)
