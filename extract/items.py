@@ -25,6 +25,8 @@ _TAIL = re.compile(r"[\s，,；;：:、]+$")
 _EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[/、,，&+]?\s*[\]】)）]")
 _EMPTY_LABELS = re.compile(r"[，,、\s]*(?:完成时间|截止时间|截止日期|时间|责任人|负责人)\s*[：:—–\-]*\s*(?=[，,。；;、\s]|$)")
 _ORPHAN_DUE = re.compile(r"\s*[—–-]*\s*\b(?:due|by|eta|deadline|before)\b[\s:：,，]*$", re.I)
+_ORPHAN_CLAUSES = frozenset({"配合", "协助", "支持", "负责", "完成", "牵头", "跟进", "来做", "来", "做", "提交",
+                             "前完成", "前提交", "内完成", "给", "吧", "嗯", "好", "好的"})
 _DANGLING = re.compile(r"^(?:负责|牵头|主导|跟进|来)\s*[，,：:]?\s*")
 
 
@@ -254,6 +256,10 @@ def task_text(text: str, spans: list[tuple[int, int]]) -> str:
         out = _LEAD.sub("", out)
         out = _DANGLING.sub("", out)
     out = _TAIL.sub("", out).strip("。. ")
+    clauses = re.split(r"[，,]", out)
+    kept = [c for c in clauses if c.strip() not in _ORPHAN_CLAUSES]
+    if kept and len(kept) < len(clauses):  # "接口联调，配合，完成" once 赵磊 and the date are gone
+        out = "，".join(c.strip() for c in kept)
     return out if len(re.sub(r"\W", "", out)) >= 2 else text.strip()
 
 

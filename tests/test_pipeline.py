@@ -214,3 +214,10 @@ def test_a_speaker_legend_names_the_transcript_tags(tmp_path):
     roster = Roster([Person("李娜", "市场部", "市场经理"), Person("王芳", "设计部", "设计师")])
     got = [(it["owner"]["name"], it["deadline"]["date"]) for it in extract_path(path, roster=roster)["action_items"]]
     assert got == [("王芳", "2024-09-27"), ("李娜", "2024-09-30")]
+
+
+def test_task_text_drops_orphaned_role_words():
+    from extract.items import task_text
+
+    text = "张工牵头接口联调，赵磊配合，3个工作日内完成"
+    assert task_text(text, [(0, 2), (9, 11), (14, 20)]) == "接口联调"
