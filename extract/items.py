@@ -20,7 +20,8 @@ from minutes.model import ActionItem, Candidate, Deadline, Extraction, OwnerMatc
 
 _NO_DEADLINE = Deadline(mention=None, date=None)
 _NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborators=(), span=None, spans=())
-_LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·①-⑳]+|^(?:由|请|麻烦|让|@)\s*")
+_LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·①-⑳]+|^(?:由|请|麻烦|让|@)\s*|^(?:to|will|shall|should|must|needs? to)\s+(?=[a-z])",
+                   re.I)
 _TAIL = re.compile(r"[\s，,；;：:、]+$")
 _EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[/、,，&+]?\s*[\]】)）]")
 _EMPTY_LABELS = re.compile(r"[，,、\s]*(?:完成时间|截止时间|截止日期|时间|责任人|负责人)\s*[：:—–\-]*\s*(?=[，,。；;、\s]|$)")
