@@ -36,7 +36,7 @@ def _vocab() -> dict:
         "noun_rx": re.compile("|".join(
             rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])" if n.isascii() else re.escape(n) for n in nouns)),
         "verb_rx": re.compile("|".join(map(re.escape, verbs))),
-        "qty_rx": re.compile(rf"{_QTY}(?:[^\s，,。；;]{{0,12}}?(?:{'|'.join(map(re.escape, nouns))}))?"),
+        "qty_rx": re.compile(rf"{_QTY}(?:[^\s，,。；;]{{0,12}}?(?:{'|'.join(map(re.escape, nouns))})|[A-Za-z][A-Za-z0-9_-]*)?"),
         "en_rx": re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(data["english_verbs"], key=len, reverse=True))) + r")\s+"
             r"((?:(?:the|a|an|our|their|his|her|its|new|revised|final|updated|first)\s+)*"
@@ -100,5 +100,5 @@ def _expand_left(text: str, start: int, end: int, verb_rx: re.Pattern) -> tuple[
     verbs = list(verb_rx.finditer(chunk[: start - left]))
     if verbs:
         chunk = chunk[verbs[-1].end():]
-    chunk = re.sub(r"^(?:前|之前|以前|后|内|的|把|将|一下|好)+", "", chunk)
+    chunk = re.sub(r"^(?:我这边|我们这边|这边|那边|我们|我|前|之前|以前|后|内|的|把|将|一下|好)+", "", chunk)
     return (chunk.strip() or text[start:end]), bool(verbs)

@@ -20,7 +20,7 @@ from minutes.model import ActionItem, Candidate, Deadline, Extraction, OwnerMatc
 
 _NO_DEADLINE = Deadline(mention=None, date=None)
 _NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborators=(), span=None, spans=())
-_LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·①-⑳]+|^(?:由|请|麻烦|让|@)\s*|^(?:to|will|shall|should|must|needs? to)\s+(?=[a-z])",
+_LEAD = re.compile(r"^[\s，,。；;：:、\-–—>*•·①-⑳]+|^(?:由|请|麻烦|让|@|另外|还有|然后|我这边|我们这边|这边)[\s，,]*|^(?:to|will|shall|should|must|needs? to)\s+(?=[a-z])",
                    re.I)
 _TAIL = re.compile(r"[\s，,；;：:、]+$")
 _EMPTY_BRACKETS = re.compile(r"[\[【(（]\s*[/、,，&+]?\s*[\]】)）]")
@@ -182,9 +182,10 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
         if context:
             # "好的我来跟，周五前给": the work is named in the message being answered
             merged = replace(cand, source=replace(cand.source, text=f"{context}\n{cand.source.text}"))
+            asked_spans = list(find_owners(context, roster).spans)  # "@王芳 详情页的banner…" loses @王芳
             yield replace(_item(merged, piece, finding, deadline or _NO_DEADLINE,
                                 find_deliverable(context) or find_deliverable(piece), ref),
-                          task=task_text(context, []))
+                          task=task_text(context, asked_spans))
             continue
         yield _item(cand, piece, finding, deadline or _NO_DEADLINE, None, ref)
 
@@ -249,6 +250,7 @@ def task_text(text: str, spans: list[tuple[int, int]]) -> str:
             pos = end
     keep.append(text[pos:])
     out = "".join(keep)
+    out = re.sub(r"[@＠]\s*(?=[\s，,。；;]|$)", "", out)  # "@ " once the name is gone
     out = _EMPTY_BRACKETS.sub("", out)  # "[Kevin] …" / "（王芳）" once the name is gone
     out = _EMPTY_LABELS.sub("", out)  # "完成时间：" once its date is gone
     out = _ORPHAN_DUE.sub("", out)  # "… — due" once the date is gone

@@ -221,3 +221,17 @@ def test_task_text_drops_orphaned_role_words():
 
     text = "张工牵头接口联调，赵磊配合，3个工作日内完成"
     assert task_text(text, [(0, 2), (9, 11), (14, 20)]) == "接口联调"
+
+
+def test_chat_tasks_read_cleanly(tmp_path):
+    path = tmp_path / "群聊.txt"
+    path.write_text("张伟 2024-09-03 09:12:30\n@王芳 详情页的3张banner今天能出吗\n\n"
+                    "王芳 2024-09-03 09:15:02\n今天够呛，明天中午前给你\n\n"
+                    "刘凯 2024-09-03 10:02:33\n我这边下午把PRD更新一版发群里\n", encoding="utf-8")
+    roster = Roster([Person("张伟", "研发部", "高级工程师"), Person("王芳", "设计部", "设计师"),
+                     Person("刘凯", "产品部", "产品经理")])
+    first, second = extract_path(path, roster=roster)["action_items"]
+    assert (first["owner"]["name"], first["deadline"]["date"], first["deadline"]["time"]) == ("王芳", "2024-09-04", "12:00")
+    assert first["task"].startswith("详情页") and first["deliverable"] == "3张banner"
+    assert (second["owner"]["name"], second["deadline"]["date"]) == ("刘凯", "2024-09-03")
+    assert second["task"] == "把PRD更新一版发群里"
