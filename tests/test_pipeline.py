@@ -217,7 +217,7 @@ def test_a_speaker_legend_names_the_transcript_tags(tmp_path):
 
 
 def test_task_text_drops_orphaned_role_words():
-    from extract.items import task_text
+    from extract.task_text import task_text
 
     text = "张工牵头接口联调，赵磊配合，3个工作日内完成"
     assert task_text(text, [(0, 2), (9, 11), (14, 20)]) == "接口联调"

@@ -1,0 +1,111 @@
+"""Who answers whom in chats and transcripts.
+
+A reply ("好的我来", "明天发您") takes its work from the message it answers, a
+question put to a person and answered with a date makes that person the owner,
+"A=市场部李娜" at the top names the speaker tags, and a later message from or
+to the owner can date an undated request.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Optional
+
+from extract import deadlines as dl
+from extract.deliverables import find_deliverable
+from extract.detect import is_question
+from extract.flags import item_flags
+from extract.owners import OwnerFinding, find_owners
+from extract.roster import Roster
+from minutes.model import ActionItem, Candidate, OwnerMatch, Structured
+
+_LEGEND = re.compile(r"(?<![A-Za-z0-9])([A-Z]|说话人\s*\d+|发言人\s*\d+|Speaker\s*\d+)\s*[=＝]\s*([^，,；;、\s]{2,12})")
+
+
+def speaker_legend(structured: Structured) -> dict[str, str]:
+    """"A=市场部李娜，B=设计部王芳" at the top of a transcript names its speaker tags."""
+    legend: dict[str, str] = {}
+    for block in structured.document.blocks[:6]:
+        for tag, who in _LEGEND.findall(block.text):
+            legend.setdefault(tag.replace(" ", ""), who)
+            legend.setdefault(tag, who)
+    return legend
+
+
+def dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
+                   roster: Roster, ref: Optional[date]) -> Optional[ActionItem]:
+    """The undated chat item, dated by a following message from or to its owner."""
+    if any(p.owner.name not in (None, item.owner.name) for p in produced):
+        return None  # the message hands out other work
+    deadline = dl.find_deadline(cand.text, ref)
+    if deadline is None:
+        return None
+    speaker = roster.resolve(cand.speaker) if cand.speaker else None
+    from_owner = speaker is not None and speaker.name == item.owner.name
+    to_owner = find_owners(cand.text, roster, speaker=cand.speaker).owner.name == item.owner.name
+    if not (from_owner or to_owner):
+        return None
+    deadline = replace(deadline, span=None)
+    return replace(item, deadline=deadline, source=replace(item.source, text=f"{item.source.text}\n{cand.source.text}"),
+                   flags=item_flags(item.owner, deadline, item.deliverable, ref))
+
+
+_FILLER = re.compile(r"我来|我这边|我们这边|我负责|我去|我跟|我会|我写|来跟|跟一下|来搞|来弄|来做|来写|来出|来吧|吧|嗯|啊|呃|那个|就是|好的|好|行|可以|OK|ok|没问题|那|这个|一下|给|的|了|哦不|\W")
+
+
+_WE_WILL = re.compile(r"(?:我们|咱们)(?:这边|这里)?(?:来|负责|去|会|跟|马上)")
+_PLACEHOLDER = re.compile(r"(?:\[[^\]]{1,8}\]|【[^】]{1,8}】|\s)+|.{0,12}撤回了一条消息")
+
+
+def asked_context(cand: Candidate, piece: str, prev: Optional[Candidate]) -> Optional[str]:
+    """The earlier message a bare "我来" answers, when the reply itself names no work."""
+    core = _FILLER.sub("", piece)
+    deadline = dl.find_deadline(core, None)
+    if deadline and deadline.mention:
+        core = core.replace(deadline.mention, "")
+    if len(core) >= 6 or find_deliverable(piece):
+        return None
+    quoted = cand.fields.get("quoted")
+    if quoted:
+        return quoted.split("：", 1)[-1].strip()
+    if prev is not None and prev.speaker != cand.speaker and not _PLACEHOLDER.fullmatch(prev.source.text.strip()):
+        return prev.source.text.strip()
+    return None
+
+
+_I_WILL = re.compile(r"我(?![们们])(?:[^，,。；;!?！？]{0,14}?)(?:前|之前|内|以内)?[^，,。；;]{0,4}?"
+                     r"(?:给|发|交|提交|提|出|写|做|改|审|整理|准备|补|跟|联系|确认|安排|搞|弄|处理|负责|对接|更新|签|找|订|买|剪|画)")
+
+
+def question_to(prev: Candidate, speaker: str, roster: Roster) -> Optional[tuple[str, OwnerMatch]]:
+    """A question put by someone else to the person now answering ("周杰，…能搞完吗？"):
+    its text and that person. Transcripts often name speakers "说话人5"; then the
+    person the question named is taken to be the one who answers."""
+    text = prev.source.text.strip()
+    if prev.speaker == speaker or not ("？" in text or "?" in text or is_question(text)):
+        return None
+    asked = find_owners(text, roster, speaker=prev.speaker)
+    if asked.owner.match in ("none", "department", "collective") or asked.owner.mention == prev.speaker:
+        return None
+    who = roster.resolve(speaker)
+    if who.name and asked.owner.name == who.name:
+        return text, replace(who, mention=speaker)
+    if who.match in ("unknown", "none") and asked.owner.name:
+        return text, asked.owner
+    return None
+
+
+def speaker_commits(text: str, speaker: str, roster: Roster) -> Optional[OwnerFinding]:
+    """"我两个工作日内审完给意见", "那我周六之前给": the speaker promises the work."""
+    m = _I_WILL.search(text)
+    if not m or text[max(0, m.start() - 1):m.start()] in ("给", "让", "帮", "跟", "问", "找"):
+        return None
+    owner = roster.resolve(speaker)
+    return OwnerFinding(owner=replace(owner, mention="我"), collaborators=(), span=(m.start(), m.start() + 1),
+                        spans=((m.start(), m.start() + 1),))
+
+
+def we_will(text: str) -> bool:
+    """"上线方案我们来出": in a chat the speaker takes the work on for their side."""
+    return bool(_WE_WILL.search(text))
