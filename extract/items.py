@@ -22,6 +22,7 @@ from extract.roster import Roster
 from minutes.model import ActionItem, Candidate, Deadline, Extraction, OwnerMatch, Structured
 
 _NO_DEADLINE = Deadline(mention=None, date=None)
+_OWNER_PENDING = re.compile(r"(?:负责人|责任人|人选|人员|owner|assignee)\s*[:：]?\s*$", re.I)
 _NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborators=(), span=None, spans=())
 def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Extraction:
     roster = roster or Roster(())
@@ -104,6 +105,8 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
         if finding.owner.match == "none" and cand.speaker:
             finding = speaker_commits(piece, cand.speaker, roster) or finding
         deadline = dl.find_deadline(piece, ref)
+        if deadline is not None and deadline.vague and deadline.span and _OWNER_PENDING.search(piece[:deadline.span[0]]):
+            deadline = None  # "负责人待定", "owner TBD": the owner is open, not the date
         if deadline is None and shared is not None and not _span_inside(shared, cand.text, piece):
             deadline = replace(shared, span=None)
         answered = None
@@ -168,7 +171,9 @@ def _from_fields(cand: Candidate, roster: Roster, ref: Optional[date]) -> Option
         extra = resolve_field(f["collaborators"], roster, department=dept)
         more = tuple(m for m in (extra.owner,) + extra.collaborators if m.match != "none")
         finding = replace(finding, collaborators=finding.collaborators + more)
-    if f.get("deadline"):
+    if f.get("deadline") and from_field(f["deadline"]) is None and not dl.resolve(f["deadline"], ref).vague:
+        deadline = _NO_DEADLINE  # "—", "/", "无": the cell says there is no date
+    elif f.get("deadline"):
         deadline = dl.resolve(f["deadline"], ref)
         if deadline.date is None and not deadline.vague:
             inner = dl.find_deadline(f["deadline"], ref)

@@ -235,3 +235,14 @@ def test_chat_tasks_read_cleanly(tmp_path):
     assert first["task"].startswith("详情页") and first["deliverable"] == "3张banner"
     assert (second["owner"]["name"], second["deadline"]["date"]) == ("刘凯", "2024-09-03")
     assert second["task"] == "把PRD更新一版发群里"
+
+
+def test_an_open_owner_is_not_a_vague_deadline(tmp_path):
+    path = tmp_path / "20240829_站会.md"
+    path.write_text("# 站会\n\n## 行动项\n\n- 华为应用市场审核跟进 — 负责人待定\n- 张伟负责接口文档，时间待定\n\n"
+                    "| 事项 | 负责人 | 截止 |\n|---|---|---|\n| 数据保留条款确认 | 法务部 | — |\n", encoding="utf-8")
+    roster = Roster([Person("张伟", "研发部", "高级工程师")])
+    first, second, third = extract_path(path, roster=roster)["action_items"]
+    assert "missing_deadline" in first["flags"] and "vague_deadline" not in first["flags"]
+    assert "vague_deadline" in second["flags"]
+    assert "missing_deadline" in third["flags"] and third["deadline"]["mention"] is None
