@@ -187,7 +187,14 @@ def _pick_owner(text: str, mentions, groups, roles, resolve) -> Optional[int]:
             return False
         return weak_ok or resolve(first).match in _RESOLVED
 
-    chosen = next((i for wanted in _RANKING for i, role in enumerate(roles) if role == wanted and usable(i)), None)
+    chosen = None
+    for wanted in _RANKING:
+        tied = [i for i, role in enumerate(roles) if role == wanted and usable(i)]
+        if tied:
+            # same role for a group and a person ("各部门…安排，排期表杨帆出"): the named person owns
+            people = [i for i in tied if mentions[groups[i][0]].kind == "person"]
+            chosen = people[0] if people and mentions[groups[tied[0]][0]].kind == "collective" else tied[0]
+            break
     if chosen is None:
         # one clearly named roster person and nothing else: "完成主视觉 王芳 7/15"
         loose = [i for i, role in enumerate(roles) if role == "none" and mentions[groups[i][0]].kind == "person"]

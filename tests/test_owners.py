@@ -409,3 +409,13 @@ def test_public_bodies_are_departments():
     assert (f.owner.mention, f.owner.match) == ("区文化和旅游局", "department")
     assert [c.mention for c in f.collaborators] == ["区公安分局", "区交通运输局"]
     assert find("市场部负责海报", Roster()).owner.mention == "市场部"
+
+
+def test_a_named_person_beats_a_group_in_the_same_role():
+    from extract.owners import find_owners as find
+    from extract.roster import Person, Roster
+
+    roster = Roster([Person("杨帆", "市场部", "活动策划")])
+    f = find("各部门节目彩排安排在1月29日晚上，具体彩排排期表杨帆出，下周一前发各部门", roster)
+    assert f.owner.name == "杨帆"
+    assert find("大家尽快把意见发给刘凯", roster).owner.match == "collective"
