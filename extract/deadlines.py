@@ -10,6 +10,7 @@ grammar lives in extract.dates; this module is the public entry.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 from typing import Optional
 
@@ -51,8 +52,12 @@ def find_all(sentence: str, ref: Optional[date]) -> list[Deadline]:
     return [_deadline(sentence, hit) for hit in in_sentence(scan(sentence, ref))]
 
 
+@lru_cache(maxsize=8192)
 def find_deadline(sentence: str, ref: Optional[date]) -> Optional[Deadline]:
     """THE deadline of a sentence: the marked one (前 / 截止 / 完成 / 内 ...), else
-    the last future date, else a vague word; None when it names no time."""
+    the last future date, else a vague word; None when it names no time.
+
+    Cached: item assembly asks for the same clause several times (splitting, the
+    item itself, a shared deadline), and a Deadline is immutable."""
     hit = choose(in_sentence(scan(sentence, ref)), ref)
     return None if hit is None else _deadline(sentence, hit)
