@@ -135,6 +135,29 @@ CREATE INDEX idx_items_status_due ON items(status, due_date);
 CREATE INDEX idx_aliases_person ON aliases(person_id);
 """
 
+# Accounts and browser sessions for `minutes serve`. Passwords are scrypt hashes;
+# a session row keeps only the sha256 of its cookie token, so a copied database
+# file does not let anyone log in as someone else.
+_WEB = """
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE web_sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    display_name TEXT,
+    csrf TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX idx_web_sessions_expiry ON web_sessions(expires_at);
+"""
+
 
 def _script(sql: str) -> Callable:
     def run(db) -> None:
@@ -158,6 +181,7 @@ def _initial(db) -> None:
 MIGRATIONS: list[tuple[int, str, Callable]] = [
     (1, "initial", _initial),
     (2, "todo_indexes", _script(_TODO_INDEXES)),
+    (3, "web_accounts", _script(_WEB)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

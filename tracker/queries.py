@@ -98,8 +98,35 @@ class ItemFilter:
     review: str = "visible"  # visible | all | one of REVIEW_STATES
 
 
-def list_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional[date] = None) -> list[Item]:
-    """Items matching every given filter, with tracker flags computed for `today`."""
+def list_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional[date] = None, *,
+               limit: Optional[int] = None, offset: int = 0) -> list[Item]:
+    """Items matching every given filter, with tracker flags computed for `today`.
+
+    `limit`/`offset` page through the result in id order (in SQL unless a flag
+    filter, computed per item, has to look at every row first).
+    """
+    where, params = _where(store, filters)
+    sql = ITEM_SELECT + where + " ORDER BY i.id"
+    if limit is not None and not filters.flag:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    items = fetch_items(store, sql, params, today or date.today())
+    if filters.flag:
+        wanted = filters.flag.strip()
+        items = [i for i in items if wanted in i.all_flags]
+        if limit is not None:
+            items = items[offset:offset + limit]
+    return items
+
+
+def count_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional[date] = None) -> int:
+    if filters.flag:
+        return len(list_items(store, filters, today))
+    where, params = _where(store, filters)
+    return store.db.execute("SELECT COUNT(*) FROM items i" + where, params).fetchone()[0]
+
+
+def _where(store: Store, filters: ItemFilter) -> tuple[str, list]:
     where, params = [], []
     if filters.owner:
         found = people.person_by_name_or_alias(store, filters.owner)
@@ -128,12 +155,7 @@ def list_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional
             raise BadInput(f"unknown review state '{filters.review}' (expected {'|'.join(REVIEW_STATES)}|all)")
         where.append("i.review = ?")
         params.append(filters.review)
-    sql = ITEM_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY i.id"
-    items = fetch_items(store, sql, params, today or date.today())
-    if filters.flag:
-        wanted = filters.flag.strip()
-        items = [i for i in items if wanted in i.all_flags]
-    return items
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _status_names(text: str) -> list[str]:

@@ -118,12 +118,18 @@ def _quality_chart(rows: Sequence[Quality], title: str) -> str:
 
 
 def html_report(report: Report) -> str:
-    head = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+    """A standalone page: styles inline, so the file can be mailed or printed as is."""
+    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(words.title(report))}</title><style>{STYLE}</style></head><body>"
-            f"<h1>{_e(words.title(report))}</h1>")
+            f"{html_body(report)}</body></html>\n")
+
+
+def html_body(report: Report) -> str:
+    """The report's content without page chrome (the web app wraps it in its own layout)."""
+    head = f"<h1>{_e(words.title(report))}</h1>"
     if report.empty:
-        return head + f'<p class="scope">{_e(words.empty_message(report))}</p></body></html>\n'
+        return head + f'<p class="scope">{_e(words.empty_message(report))}</p>'
     body = [f'<p class="scope">{_e(words.scope(report))}。</p>']
     if report.undated_meetings:
         body.append(f'<p class="note">另有 {report.undated_meetings} 场会议没有日期，未计入。</p>')
@@ -157,4 +163,4 @@ def html_report(report: Report) -> str:
         body.append(_table(("会议", "日期", "记录人", "上传时间", "超时"), (
             [u.title or f"会议#{u.meeting_id}", u.date, u.recorder or "—", u.uploaded_at.replace("T", " "),
              words.lateness(u.hours_late)] for u in h.late_uploads), numeric_from=4))
-    return head + "".join(body) + "</body></html>\n"
+    return head + "".join(body)

@@ -35,6 +35,7 @@ COMMAND_MODULES = [
     "minutes.cli.roster_cmd",
     "minutes.cli.tracker_cmd",
     "minutes.cli.report_cmd",
+    "minutes.cli.web_cmd",
 ]
 
 
