@@ -71,13 +71,16 @@ def _flagged_fields(item) -> set[str]:
 @action("review")
 def edit(ctx: Ctx):
     current = get_item(ctx.store, ctx.request.path_params["item_id"])
-    owner = _changed(current.owner_name or current.owner_mention, ctx.value("owner"))
+    sent = ctx.form  # a field the form did not send is left as it is
+    owner = _changed(current.owner_name or current.owner_mention, ctx.value("owner")) if "owner" in sent else None
     due_text = " ".join(p for p in (ctx.value("due_date").strip(), ctx.value("due_time").strip()) if p)
-    due = _changed(" ".join(p for p in (current.due_date, current.due_time) if p), due_text)
-    if due == "":
-        raise BadInput("截止日期不能清空；请改为具体日期 / the due date cannot be cleared")
-    task = _changed(current.task, ctx.value("task", current.task))
-    deliverable = _changed(current.deliverable, ctx.value("deliverable", current.deliverable or ""))
+    due = None
+    if "due_date" in sent:
+        due = _changed(" ".join(p for p in (current.due_date, current.due_time) if p), due_text)
+        if due == "":
+            raise BadInput("截止日期不能清空；请改为具体日期 / the due date cannot be cleared")
+    task = _changed(current.task, ctx.value("task")) if "task" in sent else None
+    deliverable = _changed(current.deliverable, ctx.value("deliverable")) if "deliverable" in sent else None
     if owner == "":
         raise BadInput("负责人不能清空 / the owner cannot be cleared")
     # Saving a flagged field unchanged confirms it (赵蕾 -> 赵磊 was right): the
@@ -85,7 +88,7 @@ def edit(ctx: Ctx):
     flagged = _flagged_fields(current)
     if owner is None and "owner" in flagged and ctx.value("owner").strip():
         owner = ctx.value("owner").strip()
-    if due is None and "due" in flagged and due_text:
+    if due is None and "due" in flagged and due_text and "due_date" in sent:
         due = due_text
     if all(v is None for v in (owner, due, task, deliverable)):
         return ctx.redirect(back(ctx, _anchor(current)), f"#{current.id} 没有修改")
