@@ -219,3 +219,14 @@ def test_dashboard_and_report(http):
 def test_home_routes_by_role(http):
     assert http.get("/").headers["location"] == "/dashboard"
     assert re.search(r"<h1>会议</h1>", http.get("/meetings").text)
+
+
+def test_report_defaults_to_this_quarter_else_the_latest_before_it():
+    from minutes.web.pages.reports import _default_quarter
+    from tracker.quarters import Quarter
+
+    known = [Quarter(2025, 2), Quarter(2024, 4), Quarter(2024, 2)]
+    assert _default_quarter(known, Quarter(2024, 4)) == Quarter(2024, 4)
+    assert _default_quarter(known, Quarter(2024, 3)) == Quarter(2024, 2)
+    assert _default_quarter(known, Quarter(2023, 1)) == Quarter(2023, 1)
+    assert _default_quarter([], Quarter(2024, 1)) == Quarter(2024, 1)

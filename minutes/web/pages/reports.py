@@ -24,6 +24,13 @@ def _quarters(ctx: Ctx) -> list[Quarter]:
     return seen
 
 
+def _default_quarter(known: list[Quarter], current: Quarter) -> Quarter:
+    """This quarter when it has meetings, else the latest one before it that has, else this one."""
+    key = lambda q: (q.year, q.number)  # noqa: E731
+    past = [q for q in known if key(q) <= key(current)]
+    return current if current in known or not past else past[0]
+
+
 @page("reports")
 def report(ctx: Ctx):
     from tracker.report import quarterly_report
@@ -31,7 +38,7 @@ def report(ctx: Ctx):
 
     known = _quarters(ctx)
     asked = ctx.request.query_params.get("quarter")
-    quarter = parse_quarter(asked) if asked else (known[0] if known else _quarter_of(ctx.today))
+    quarter = parse_quarter(asked) if asked else _default_quarter(known, _quarter_of(ctx.today))
     result = quarterly_report(ctx.store, quarter, as_of=ctx.today)
     fmt = ctx.request.query_params.get("format")
     if fmt in ("md", "html"):
