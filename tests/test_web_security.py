@@ -181,6 +181,8 @@ def test_an_owner_updates_only_their_own_items(db):
     after = items_by_task(db)
     assert after["提交性能测试报告"].progress == 50 and after["完成首页视觉稿"].progress == 0
     assert 'action="/items/' + str(theirs.id) + '/status"' not in http.get("/people/王芳").text
+    assert f'action="/items/{theirs.id}/status"' not in http.get(f"/items/{theirs.id}").text
+    assert f'action="/items/{mine.id}/status"' in http.get(f"/items/{mine.id}").text
 
 
 def test_removed_account_loses_its_session(db):

@@ -54,7 +54,7 @@ def items(ctx: Ctx):
 @page()
 def item(ctx: Ctx):
     detail = item_detail(ctx.store, ctx.request.path_params["item_id"], ctx.today)
-    return ctx.page("item.html", detail=detail, item=detail.item)
+    return ctx.page("item.html", detail=detail, item=detail.item, may_update=may_update(ctx, detail.item))
 
 
 def _changed(old: Optional[str], new: str) -> Optional[str]:
