@@ -5,6 +5,7 @@ on the command line that has no file yet is reported as skipped, not an error.
 
     .venv/bin/python bench/run_all.py                 # every bench_*.py here
     .venv/bin/python bench/run_all.py startup tracker # just these (bench_startup.py, bench_tracker.py)
+    .venv/bin/python bench/run_all.py web             # the web app under 20 concurrent clients (bench_web.py)
 """
 from __future__ import annotations
 

@@ -32,6 +32,10 @@ class Store:
         self.path = path
         self._instance_id: str | None = None
         self.backup_path: Path | None = None  # set when opening migrated an older schema
+        # Writers in one process (the web server's threads) queue on this lock
+        # instead of on SQLite's busy handler, whose growing sleeps let late
+        # arrivals overtake early ones (a long latency tail under load).
+        self.write_lock = None
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> "Store":
@@ -110,6 +114,13 @@ class Store:
             with self.db.atomic():
                 yield self.db
             return
+        if self.write_lock is not None:
+            with self.write_lock:
+                yield from self._transaction()
+            return
+        yield from self._transaction()
+
+    def _transaction(self) -> Iterator:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db

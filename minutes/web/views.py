@@ -8,6 +8,7 @@ message and status 400 (404 for a missing row), never a traceback.
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 from urllib.parse import quote
@@ -26,6 +27,8 @@ from tracker.store import Store, open_store
 
 FLASH = "minutes_flash"
 MAX_FIELDS = 2000
+# One queue for this server's writers (tracker.store.Store.write_lock).
+WRITE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -90,6 +93,7 @@ def _run(handler: Callable, request: Request, form, permission: Optional[str], p
     config = config_of(request)
     try:
         with open_store(config.db, create=True) as store:
+            store.write_lock = WRITE_LOCK
             ctx = Ctx(request, config, store, _viewer(store, request, config), form)
             try:
                 if form is not None and not _same_origin(request):
