@@ -119,3 +119,38 @@ def test_sqlite_errors_inside_open_store_become_tracker_errors(tmp_path):
     with pytest.raises(TrackerError, match="database error"):
         with open_store(tmp_path / "m.db", create=True) as store:
             store.db.execute("SELECT * FROM no_such_table")
+
+
+def test_write_lock_is_held_for_the_whole_outer_transaction(tmp_path):
+    import threading
+
+    from tracker.store import open_store
+
+    class Recording:
+        def __init__(self):
+            self.lock, self.events = threading.Lock(), []
+
+        def __enter__(self):
+            self.lock.acquire()
+            self.events.append("acquire")
+
+        def __exit__(self, *exc):
+            self.events.append("release")
+            self.lock.release()
+
+    with open_store(tmp_path / "m.db", create=True) as store:
+        store.write_lock = Recording()
+        with store.write():
+            store.db.execute("INSERT INTO meta (key, value) VALUES ('a', '1')")
+            with store.write():  # a savepoint: the lock is not taken twice
+                store.db.execute("INSERT INTO meta (key, value) VALUES ('b', '2')")
+            assert store.write_lock.events == ["acquire"]
+        assert store.write_lock.events == ["acquire", "release"]
+        try:
+            with store.write():
+                store.db.execute("INSERT INTO meta (key, value) VALUES ('c', '3')")
+                raise RuntimeError("boom")
+        except RuntimeError:
+            pass
+        assert store.write_lock.events[-1] == "release" and not store.write_lock.lock.locked()
+        assert store.db.execute("SELECT COUNT(*) FROM meta WHERE key = 'c'").fetchone()[0] == 0
