@@ -32,6 +32,9 @@ demo: install
 	MINUTES_DB=$(DEMO_DB) $(BIN)/minutes todo --owner $(DEMO_OWNER) --today $(DEMO_TODAY)
 
 test: install-tests
+	@if [ -n "$$MINUTES_CHROMIUM" ]; then test -x "$$MINUTES_CHROMIUM"; \
+	 else command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium; fi \
+	 || echo "NOTE: Chromium not found: the browser tests (tests/browser) will be SKIPPED. Install Debian's chromium to run them: sudo apt-get install chromium fonts-noto-cjk"
 	$(BIN)/python -m pytest
 
 eval: install

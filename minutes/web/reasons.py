@@ -54,3 +54,8 @@ def for_item(item) -> dict[str, list[tuple[str, str]]]:
 
 def meeting_flag(flag: str) -> str:
     return (_data().get("meeting") or {}).get(flag, flag)
+
+
+def fields_to_fix(item) -> set[str]:
+    """Fields an extraction flag asks a reviewer to fix (tracker flags such as overdue are not fixes)."""
+    return {field_of(flag) for flag in item.flags}

@@ -26,9 +26,12 @@ def environment():
         statuses=statuses,
         reasons=reasons.for_item,
         field_of=reasons.field_of,
+        fields_to_fix=reasons.fields_to_fix,
         meeting_flag=reasons.meeting_flag,
     )
     env.filters["due"] = _due
+    # Upload paths are server paths: show the file name the user knows.
+    env.filters["basename"] = lambda path: (path or "").replace("\\", "/").rsplit("/", 1)[-1]
     env.filters["stamp"] = lambda text: (text or "").replace("T", " ")[:16]
     return env
 
