@@ -38,7 +38,21 @@ def _load() -> dict:
         for key, words in data[group].items():
             if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
                 raise DataFileError(f"'{group}.{key}' must be a list of strings", str(path))
+    words = data.get("publication_words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError("'publication_words' must be a list of strings", str(path))
     return data
+
+
+@lru_cache(maxsize=1)
+def _publication() -> "re.Pattern":
+    words = sorted(_load().get("publication_words", []), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
+
+
+def is_publication_line(text: str) -> bool:
+    """"…2025年4月17日印发": the document's own date, not the meeting's."""
+    return bool(_publication().search(text))
 
 
 @lru_cache(maxsize=None)

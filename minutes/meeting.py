@@ -76,6 +76,8 @@ def _meeting_date(doc, meta, title, when, cli_date, date_lines) -> tuple[Optiona
             return d, "metadata"
     for block in doc.blocks[:6]:
         # "人力资源部于2024年3月13日召开…": the opening sentence of prose minutes
+        if labels.is_publication_line(block.text):
+            continue
         d = find_full_date(block.text)
         if d:
             return d, "metadata"

@@ -186,7 +186,8 @@ def _line(st: "_State", block: Block) -> None:
     if not text:
         return
     src = block.source
-    if block.kind == "paragraph" and find_full_date(text) and len(text) <= 40 and not labels.split_kv(text):
+    if (block.kind == "paragraph" and find_full_date(text) and len(text) <= 40 and not labels.split_kv(text)
+            and not labels.is_publication_line(text)):
         st.date_lines.append(text)  # IM export date separators, "2024年7月10日" under a title
     m = _TOPIC_LINE.match(text)
     if m and block.kind != "turn" and block.kind != "message":

@@ -137,9 +137,18 @@ def plain_block(line: Line, role: Optional[LineRole]) -> Optional[Block]:
 
 
 def plain_blocks(lines: Sequence[Line]) -> list[Block]:
+    from minutes.readers.text_tables import find_tables
+
     roles = plain_roles(lines)
+    tables = find_tables([ln.text for ln in lines])
     out = []
-    for line in lines:
+    for n, line in enumerate(lines):
+        if n in tables:
+            table, row, cells = tables[n]
+            text = " | ".join(c for c in cells if c)
+            out.append(Block("table_row", text, Source(line=line.no, text=text, locator=f"L{line.no}"),
+                             cells=cells, table=table, row=row))
+            continue
         block = plain_block(line, roles.get(line.no))
         if block is not None:
             out.append(block)
