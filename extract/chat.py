@@ -20,7 +20,7 @@ from extract.owners import OwnerFinding, find_owners
 from extract.roster import Roster
 from minutes.model import ActionItem, Candidate, OwnerMatch, Structured
 
-_LEGEND = re.compile(r"(?<![A-Za-z0-9])([A-Z]|说话人\s*\d+|发言人\s*\d+|Speaker\s*\d+)\s*[=＝]\s*([^，,；;、\s]{2,12})")
+_LEGEND = re.compile(r"(?<![A-Za-z0-9])([A-Z]|说话人\s*\d+|发言人\s*\d+|Speaker\s*\d+)\s*[=＝]\s*([^，,；;、\s（(]{2,12})")
 
 
 def speaker_legend(structured: Structured) -> dict[str, str]:

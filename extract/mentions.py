@@ -169,11 +169,12 @@ def _department_pattern(roster_stems: frozenset, roster_departments: frozenset) 
     stem = "|".join(re.escape(s) for s in stems)
     tails = sorted(set(rules.suffixes) | set(rules.side_words), key=len, reverse=True)
     tail = "|".join(re.escape(t) for t in tails)
-    exact = "|".join(re.escape(s) for s in sorted(roster_departments, key=len, reverse=True))
+    named = roster_departments | rules.standalone
+    exact = "|".join(re.escape(s) for s in sorted(named, key=len, reverse=True))
     # an administrative level may lead a public body: 区财政局, 市公安局
     body = f"(?:[省市区县镇乡](?=(?:{stem})(?:{tail})))?(?:{stem})(?:{tail})"
     # a match starts with one of these: other positions fail on one class test, not ~100 alternatives
-    firsts = "".join(re.escape(c) for c in sorted({s[0] for s in stems} | {d[0] for d in roster_departments}
+    firsts = "".join(re.escape(c) for c in sorted({s[0] for s in stems} | {d[0] for d in named}
                                                   | set("省市区县镇乡")))
     return re.compile(f"(?=[{firsts}])(?:{body}|{exact})" if exact else f"(?=[{firsts}]){body}")
 

@@ -124,6 +124,9 @@ def after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
     for kind, words in mk.adjacent[1:]:
         if words.starts(lstripped, offset, bounds):
             return kind
+    lead_in = next((w for w in mk.lead_in if lstripped.startswith(w)), None)
+    if lead_in and mk.adjacent[-1][1].starts(lstripped[len(lead_in):], offset + len(lead_in), bounds):
+        return "lead"  # 大家都要考完, 张伟也要参加: past 都/也/还 to 要/会/负责
     window = clause[:_WINDOW]
     firsts = mk.nearby_firsts
     for at in range(len(window)):  # the earliest marker wins; at one place, assist before lead before work

@@ -234,6 +234,7 @@ class Departments:
     english: dict  # lower-case English name -> stem
     english_suffixes: tuple[str, ...]
     aliases: dict  # stem -> other stems a roster may use for the same team, in order
+    standalone: frozenset = frozenset()  # offices named without a stem: 办公室, 教务处
 
     def split(self, text: str) -> Optional[tuple[str, str]]:
         """("研发", "组") for "研发组"; None when `text` has no department suffix."""
@@ -267,6 +268,7 @@ def departments() -> Departments:
         english={str(k).lower(): v.strip() for k, v in english.items()},
         english_suffixes=_words(data, "english_suffixes", name),
         aliases={str(k): tuple(v.strip() for v in vs) for k, vs in aliases.items()},
+        standalone=frozenset(_words(data, "standalone", name)) if "standalone" in data else frozenset(),
     )
 
 

@@ -113,6 +113,8 @@ def department_of_mention(text: str, index: RosterIndex, *, loose: bool = True) 
     if text in index.dept_by_stem and (text in index.departments or loose):
         return index.dept_by_stem[text]
     rules = departments()
+    if text in rules.standalone:
+        return text
     low = text.lower().strip()
     english = re.sub(r"^(the)\s+", "", low)
     for suffix in rules.english_suffixes:

@@ -74,6 +74,9 @@ def who(finding: OwnerFinding):
     ("研发这边周五前给排期", "研发这边", "department", []),
     ("需要财务部周五前核算成本", "财务部", "department", []),
     ("大家周五前提交周报", "大家", "collective", []),
+    ("月底前大家都要考完", "大家", "collective", []),  # past 都 to 要
+    ("让办公室尽快再印一批折页", "办公室", "department", []),  # an office named without a stem
+    ("各班组长今天下班前清理通道", "各班组长", "collective", []),  # 各 + a title many hold
     ("请各位周五前反馈", "各位", "collective", []),
     ("钱七负责采购合同", "钱七", "unknown", []),
     # English and mixed minutes

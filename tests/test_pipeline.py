@@ -216,6 +216,16 @@ def test_a_speaker_legend_names_the_transcript_tags(tmp_path):
     assert got == [("王芳", "2024-09-27"), ("李娜", "2024-09-30")]
 
 
+def test_a_legend_with_titles_in_brackets(tmp_path):
+    path = tmp_path / "晨会转写.txt"
+    path.write_text("晨会录音转写\n录音日期：2024-12-02\n说话人补注：发言人1=李娜（支行行长）；发言人2=王芳（运营主管）\n\n"
+                    "发言人1  00:00:04\n王芳，海报下礼拜二之前重新排一下。\n\n"
+                    "发言人2  00:00:20\n好的。另外那个名单我来核对，明天给您。\n", encoding="utf-8")
+    roster = Roster([Person("李娜", "市场部", "市场经理"), Person("王芳", "设计部", "设计师")])
+    got = [(it["owner"]["name"], it["deadline"]["date"]) for it in extract_path(path, roster=roster)["action_items"]]
+    assert got == [("王芳", "2024-12-10"), ("王芳", "2024-12-03")]
+
+
 def test_task_text_drops_orphaned_role_words():
     from extract.task_text import task_text
 
