@@ -38,6 +38,8 @@ def dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
     """The undated chat item, dated by a following message from or to its owner."""
     if any(p.owner.name not in (None, item.owner.name) for p in produced):
         return None  # the message hands out other work
+    if any(_new_work(p, item) for p in produced):
+        return None  # "另外新员工培训我来排，11号出计划表": new work of its own, with its own date
     deadline = dl.find_deadline(cand.text, ref)
     if deadline is None:
         return None
@@ -49,6 +51,14 @@ def dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
     deadline = replace(deadline, span=None)
     return replace(item, deadline=deadline, source=replace(item.source, text=f"{item.source.text}\n{cand.source.text}"),
                    flags=item_flags(item.owner, deadline, item.deliverable, ref))
+
+
+_ANOTHER = re.compile(r"^\W*(?:另外|还有|此外|另|顺便|再就是|对了)")
+
+
+def _new_work(produced: ActionItem, earlier: ActionItem) -> bool:
+    """A reply's own item rather than the earlier one restated: "另外 / 还有 …" opens it."""
+    return bool(_ANOTHER.search(produced.task) or _ANOTHER.search(produced.source.text.split("\n")[-1]))
 
 
 _FILLER = re.compile(r"我来|我这边|我们这边|我负责|我去|我跟|我会|我写|来跟|跟一下|来搞|来弄|来做|来写|来出|来吧|吧|嗯|啊|呃|那个|就是|好的|好|行|可以|OK|ok|没问题|那|这个|一下|给|的|了|哦不|\W")

@@ -126,6 +126,12 @@ class Signals:
     speech: bool = False  # the owner mention is followed by a speech verb ("张伟指出")
     deliverable: bool = False  # the text names a concrete output
     deadline_past: bool = False  # the date named is before the meeting
+    deadline_bounded: bool = False  # a dated limit: "下周三前", "3天内", "by Friday"
+
+
+_PEOPLE_AND_TEAMS = ("exact", "alias", "title", "pinyin", "fuzzy", "ambiguous", "unknown", "department")
+# a verb-like character right after a "before" limit: 周三前招齐, 月底前交, 两天内搞定
+_VERB_AFTER_LIMIT = re.compile(r"(?:前|之前|以前|内|以内)(?:要|须|需|必须|务必|得)?[把将]?[\u4e00-\u9fff]")
 
 
 def is_action(text: str, origin: str, signals: Signals) -> bool:
@@ -193,6 +199,9 @@ def is_action(text: str, origin: str, signals: Signals) -> bool:
         return True
     if signals.deliverable and signals.has_deadline and not signals.vague_deadline:
         return True  # "①故障报告 马超 明天中午前": output, person and date
+    if (signals.deadline_bounded and signals.owner_kind in _PEOPLE_AND_TEAMS
+            and (explicit or oblige or _VERB_AFTER_LIMIT.search(t))):
+        return True  # "@Amy 前厅还差2个传菜，下周三前招齐": a named person and a date to do it by
     return work and (oblige or signals.has_deadline)
 
 

@@ -124,6 +124,7 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             speech=speech_after(piece, finding.span),
             deliverable=find_deliverable(piece) is not None,
             deadline_past=bool(deadline and deadline.date and ref and deadline.date < ref),
+            deadline_bounded=_bounded(deadline),
         )
         if finding.owner.match == "none" and not signals.self_commit and cand.topic:
             person = topic_person(cand.topic, roster)
@@ -147,6 +148,9 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             # "好的我来跟，周五前给": the work is named in the message being answered
             merged = replace(cand, source=replace(cand.source, text=f"{context}\n{cand.source.text}"))
             asked_spans = list(find_owners(context, roster).spans)  # "@王芳 详情页的banner…" loses @王芳
+            if deadline is None:  # "@Amy …下周三前招齐" — "好的 我这边在推了": the request's date
+                asked_deadline = dl.find_deadline(context, ref)
+                deadline = replace(asked_deadline, span=None) if asked_deadline else None
             yield replace(_item(merged, piece, finding, deadline or _NO_DEADLINE,
                                 find_deliverable(context) or find_deliverable(piece), ref),
                           task=task_text(context, asked_spans))
@@ -248,6 +252,15 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
     low = clause.lower()
     c = cues()
     return c.has("assign", low) or c.has("work", low)
+
+
+_BOUNDED = re.compile(r"(?:前|之前|以前|内|以内|为止|截止)$|^(?:by|before|within|no later than)\b", re.I)
+
+
+def _bounded(deadline: Optional[Deadline]) -> bool:
+    """A date the work must be done by ("下周三前", "3天内", "by Friday"), not a date it happens on."""
+    return bool(deadline and deadline.date and not deadline.vague and deadline.mention
+                and _BOUNDED.search(deadline.mention.strip()))
 
 
 def _deadline_signal(deadline: Optional[Deadline], ref: Optional[date]) -> bool:

@@ -86,3 +86,15 @@ def test_split_items_on_a_second_dated_clause_with_its_own_work():
     assert split_items("主背景板由王芳设计，背景板1月22日前定稿，邀请函周五出", starts, dated) == [
         "主背景板由王芳设计，背景板1月22日前定稿", "邀请函周五出"]
     assert split_items("王芳负责主视觉，1月22日前定稿", starts, dated) == ["王芳负责主视觉，1月22日前定稿"]
+
+
+def test_a_named_person_with_a_limit_to_meet_is_an_action_without_a_listed_verb():
+    from extract.detect import Signals, is_action
+
+    bounded = Signals(owner_kind="alias", has_deadline=True, deadline_bounded=True)
+    assert is_action("@Amy 前厅还差2个传菜，下周三前招齐", "sentence", bounded)
+    # a date something happens on is not a limit to meet
+    on_a_day = Signals(owner_kind="exact", has_deadline=True, deadline_bounded=False)
+    assert not is_action("张伟周五在外地", "sentence", on_a_day)
+    # nobody named: still not an item
+    assert not is_action("前厅下周三前招齐", "sentence", Signals(has_deadline=True, deadline_bounded=True))

@@ -256,3 +256,24 @@ def test_an_open_owner_is_not_a_vague_deadline(tmp_path):
     assert "missing_deadline" in first["flags"] and "vague_deadline" not in first["flags"]
     assert "vague_deadline" in second["flags"]
     assert "missing_deadline" in third["flags"] and third["deadline"]["mention"] is None
+
+
+def test_chat_request_with_a_limit_and_a_reply_with_new_work(tmp_path):
+    path = tmp_path / "企业微信_筹备群.txt"
+    path.write_text("新店开业筹备群\n宋雨 2024/12/10 09:33\n@Amy 前厅还差2个传菜，下周三前招齐，实在不行先从老店借调\n\n"
+                    "韩雪 2024/12/10 09:40\n好的 我这边在推了。另外新员工培训我来排，11号出培训计划表\n",
+                    encoding="utf-8")
+    roster = Roster([Person("韩雪", "人力资源部", "招聘专员", aliases=("Amy",)), Person("宋雨", "运营部", "运营经理")])
+    items = extract_path(path, roster=roster)["action_items"]
+    got = [(it["owner"]["name"], it["deadline"]["date"], it["deliverable"]) for it in items]
+    # the request is an item with its own date; "另外…" is new work, not the request's date
+    assert got == [("韩雪", "2024-12-18", None), ("韩雪", "2024-12-11", "培训计划表")]
+
+
+def test_a_bare_ack_takes_the_requests_date(tmp_path):
+    path = tmp_path / "群聊.txt"
+    path.write_text("项目群\n李娜 2024/12/10 09:33\n王芳，海报物料最晚周五前要定稿哈\n\n"
+                    "王芳 2024/12/10 09:40\n好的 我来\n", encoding="utf-8")
+    roster = Roster([Person("李娜", "市场部", "市场经理"), Person("王芳", "设计部", "设计师")])
+    items = extract_path(path, roster=roster)["action_items"]
+    assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [("王芳", "2024-12-13")]
