@@ -111,10 +111,23 @@ def section_of(title: str) -> Optional[str]:
     """Which section kind a heading names: actions|discussion|consensus|disagreements|topics."""
     t = strip_numbering(title)
     t = re.sub(r"[（(].*?[)）]$", "", t)  # "行动项（Action Items）"
+    t = re.sub(r"^[^\w]+", "", t.strip())  # "💬 评论", "📌 待办"
     key = lookup("sections", t)
     if key:
         return key
-    return lookup("sections", re.split(r"[\s/／|]", t.strip())[0]) if t.strip() else None
+    key = lookup("sections", re.split(r"[\s/／|]", t.strip())[0]) if t.strip() else None
+    if key is None and any(p.search(t) for p in _done_patterns()):
+        return "done"
+    return key
+
+
+@lru_cache(maxsize=1)
+def _done_patterns() -> tuple["re.Pattern", ...]:
+    raw = _load().get("done_patterns", [])
+    try:
+        return tuple(re.compile(str(p), re.I) for p in raw)
+    except re.error as exc:
+        raise DataFileError(f"'done_patterns': invalid pattern ({exc})", "labels.yaml") from None
 
 
 _NUMBERING = re.compile(

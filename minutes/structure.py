@@ -67,6 +67,7 @@ class _State:
     last_row: dict = field(default_factory=dict)  # table index -> previous row cells (vertical merges)
     first_heading: Optional[str] = None
     date_lines: list[str] = field(default_factory=list)
+    done_tables: set = field(default_factory=set)  # action tables under a report-of-done section
 
     @property
     def topic(self) -> Optional[_TopicDraft]:
@@ -85,6 +86,8 @@ class _State:
         """A line of discussion / consensus / action text."""
         if self.topic is None:
             self.topics.append(_TopicDraft("", implicit=True))
+        if self.mode == "comments":
+            return  # readers' comments under a wiki page
         if self.mode != "actions":
             self.topic.add(self.mode, text)
         if self.mode == "done":
@@ -291,7 +294,10 @@ def _table_row(st: "_State", block: Block) -> None:
         header = _action_header(cells)
         if header:
             st.tables[t] = header
-            st.mode = "actions_table"
+            if st.mode == "done":  # a table of last time's actions under "上期 Action 回顾"
+                st.done_tables.add(t)
+            else:
+                st.mode = "actions_table"
             return
     else:
         if len(set(filled)) == 1 and len(cells) > 1:
@@ -312,7 +318,7 @@ def _table_row(st: "_State", block: Block) -> None:
             return
         fields = {key: cells[i].strip() for i, key in colmap.items()
                   if i < len(cells) and (cells[i].strip() or key in ("owner", "deadline", "deliverable"))}
-        if not fields.get("task"):
+        if not fields.get("task") or t in st.done_tables:
             return
         st.candidates.append(Candidate(
             text=fields["task"], source=block.source, origin="table",

@@ -195,10 +195,9 @@ def test_festival_events_and_spans_need_a_marker():
     (date(2024, 3, 1), "五一", date(2024, 3, 1)),  # guarded: 五一 alone is a number
     (date(2024, 3, 1), "五一前", date(2024, 5, 1)),
     (date(2024, 3, 1), "劳动节", date(2024, 5, 1)),
-    (date(2024, 9, 20), "国庆后", date(2024, 10, 8)),
-    (date(2024, 10, 3), "国庆后", date(2024, 10, 8)),  # said inside the holiday
     (date(2024, 9, 20), "节前", date(2024, 10, 1)),
-    (date(2024, 9, 20), "节后", date(2024, 10, 8)),
+    (date(2024, 9, 20), "节后第一个工作日", date(2024, 10, 8)),
+    (date(2024, 10, 3), "国庆后首个工作日", date(2024, 10, 8)),  # said inside the holiday
 ])
 def test_festivals(ref, text, expected):
     got = resolve(text, ref)
@@ -323,3 +322,14 @@ class TestNothingRecognised:
 def test_mention_and_span_cover_the_expression():
     got = resolve("截止7月15日前", WED)
     assert got.mention == "7月15日前" and got.span == (2, 8)
+
+
+@pytest.mark.parametrize("ref, text, suggested", [
+    (date(2024, 9, 20), "国庆后", date(2024, 10, 8)),
+    (date(2024, 10, 3), "国庆后", date(2024, 10, 8)),  # said inside the holiday
+    (date(2024, 9, 20), "节后", date(2024, 10, 8)),
+    (date(2025, 1, 22), "节后再约", date(2025, 2, 5)),
+])
+def test_after_a_holiday_is_a_start_not_a_due_date(ref, text, suggested):
+    got = resolve(text, ref)
+    assert (got.date, got.vague, got.suggested) == (None, True, suggested), got

@@ -176,3 +176,28 @@ def test_a_lone_task_label_is_discussion_not_a_record():
     assert by_line[2].origin == "sentence" and by_line[2].fields == {}
     assert by_line[3].origin == "fields" and by_line[3].fields == {"task": "整理供应商报价", "owner": "徐明"}
     assert "流程修改后，收益预期如何？" in s.topics[0].discussion
+
+
+def test_last_times_action_table_and_wiki_comments_give_no_candidates():
+    blocks = [
+        _p("复盘会纪要", 1, kind="heading", level=1),
+        _p("三、上期 Action 回顾（3.3 版本复盘）", 2, kind="heading", level=2),
+        _row(["#", "事项", "负责人", "状态"], 1, 0, 3),
+        _row(["1", "客服快捷回复话术库", "许敏", "🔄 进行中，70%"], 1, 1, 4),
+        _p("四、Action Items", 5, kind="heading", level=2),
+        _p("网关扩容脚本增加校验 —— 马超，1/24 前", 6, kind="list_item", level=0),
+        _p("💬 评论 (2)", 7),
+        _p("宋雨 · 2025-01-22 17:05", 8),
+        _p("补偿邮件的文案婷婷已经写好了", 9),
+    ]
+    texts = [c.text for c in structure(_doc(blocks)).candidates]
+    assert texts == ["网关扩容脚本增加校验 —— 马超，1/24 前"]
+
+
+def test_report_sections_by_pattern():
+    from minutes.labels import section_of
+
+    assert section_of("一、上次例会议定事项落实情况") == "done"
+    assert section_of("二、上周工作进展") == "done"
+    assert section_of("Matters arising") == "done"
+    assert section_of("上线进展") is None and section_of("本周计划") == "discussion"

@@ -154,8 +154,17 @@ def read_festival(m, ref):
         return hit(m, "festival", date=day, weak=weak)
     if ref is None:
         return hit(m, "festival", weak=weak)
-    day = fest.after_holiday(festival, ref) if after else fest.next_on_or_after(festival, ref)
-    return hit(m, "festival", date=day, weak=weak)
+    if after:
+        return _after(m, fest.after_holiday(festival, ref), weak=weak)
+    return hit(m, "festival", date=fest.next_on_or_after(festival, ref), weak=weak)
+
+
+def _after(m, day, *, weak: bool = False, marked: bool = False):
+    """国庆后 / 节后: a start, so vague with that day suggested; 节后第一个工作日 names the day."""
+    rest = m.string[m.end():m.end() + 8].lstrip()
+    if any(rest.startswith(w) for w in festival_vocab().first_workday):
+        return hit(m, "festival", date=day, weak=weak, marked=marked)
+    return hit(m, "festival", vague=True, suggested=day, weak=weak, marked=marked)
 
 
 @lru_cache(maxsize=None)
@@ -169,8 +178,9 @@ def read_holiday(m, ref):
     after = m.group("ba") in date_words().after
     if ref is None:
         return hit(m, "festival", marked=not after)
-    day = fest.after_next_public_holiday(ref) if after else fest.next_public_holiday(ref)
-    return hit(m, "festival", date=day, marked=not after)
+    if after:
+        return _after(m, fest.after_next_public_holiday(ref))
+    return hit(m, "festival", date=fest.next_public_holiday(ref), marked=True)
 
 
 @lru_cache(maxsize=None)

@@ -96,6 +96,7 @@ class FestivalVocab:
     event_words: tuple[str, ...]
     holiday_words: tuple[str, ...]
     holiday_not_after: frozenset[str]
+    first_workday: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -346,6 +347,7 @@ def festival_vocab(path: Path = FESTIVALS) -> FestivalVocab:
         event_words=r.words(raw, "event_words"),
         holiday_words=r.words(holiday, "words", "holiday_words"),
         holiday_not_after=frozenset(r.words(holiday, "not_after", "holiday_words")),
+        first_workday=r.words(raw, "first_workday") if "first_workday" in raw else (),
     )
 
 
