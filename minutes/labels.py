@@ -32,7 +32,7 @@ def _load() -> dict:
         data = yamlio.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:  # pragma: no cover - shipped data
         raise DataFileError(f"invalid YAML: {exc}", str(path)) from None
-    for group in ("meeting", "action_table", "sections"):
+    for group in ("meeting", "action_table", "sections", "attendance_table"):
         if not isinstance(data.get(group), dict):
             raise DataFileError(f"missing mapping '{group}'", str(path))
         for key, words in data[group].items():

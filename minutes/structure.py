@@ -68,6 +68,7 @@ class _State:
     first_heading: Optional[str] = None
     date_lines: list[str] = field(default_factory=list)
     done_tables: set = field(default_factory=set)  # action tables under a report-of-done section
+    skip_tables: set = field(default_factory=set)  # attendance sheets
 
     @property
     def topic(self) -> Optional[_TopicDraft]:
@@ -289,7 +290,14 @@ def _table_row(st: "_State", block: Block) -> None:
     filled = [c for c in cells if c.strip()]
     if not filled:
         return
+    if t in st.skip_tables:
+        return
     colmap = st.tables.get(t)
+    if colmap is None and block.row == 0 and _attendance_header(cells):
+        # 单位 | 姓名 | 职务 | 签到: who came, not who does what
+        st.skip_tables.add(t)
+        st.meta.setdefault("attendance_tables", []).append(t)
+        return
     if colmap is None:
         header = _action_header(cells)
         if header:
@@ -339,6 +347,14 @@ def _table_row(st: "_State", block: Block) -> None:
             if line.strip():
                 _line(st, replace(block, kind="paragraph", text=line.strip(), cells=None,
                                   source=replace(block.source, text=line.strip())))
+
+
+def _attendance_header(cells: list[str]) -> bool:
+    """A sign-in sheet's header: two or more attendance columns and no task column."""
+    keys = [labels.lookup("attendance_table", c) for c in cells if c.strip()]
+    if sum(1 for k in keys if k) < 2:
+        return False
+    return not any(labels.lookup_loose("action_table", c) == "task" for c in cells if c.strip())
 
 
 def _kv_row(st: "_State", cells: list[str], block: Block) -> bool:

@@ -201,3 +201,14 @@ def test_report_sections_by_pattern():
     assert section_of("二、上周工作进展") == "done"
     assert section_of("Matters arising") == "done"
     assert section_of("上线进展") is None and section_of("本周计划") == "discussion"
+
+
+def test_a_sign_in_sheet_gives_no_candidates():
+    blocks = [
+        _p("监理例会会议纪要", 1, kind="heading", level=1),
+        _row(["单位", "姓名", "职务/岗位", "签到"], 1, 0, 2),
+        _row(["施工总包", "陶勇", "技术负责人", "√"], 1, 1, 3),
+        _row(["", "韦小军", "专职安全员", "√"], 1, 2, 4),
+        _p("陶勇负责10月10日前提交管综优化图。", 5),
+    ]
+    assert [c.text for c in structure(_doc(blocks)).candidates] == ["陶勇负责10月10日前提交管综优化图。"]
