@@ -104,6 +104,12 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             earlier = finding
         if finding.owner.match == "none" and cand.speaker:
             finding = speaker_commits(piece, cand.speaker, roster) or finding
+        elif cand.speaker and _ADDRESSED.match(piece) and finding.span and finding.span[0] <= 2:
+            # "@陈静 拔高卷我3个工作日内出一份，您看下": addressed to 陈静, promised by the speaker
+            first_clause = re.split(r"[，,。；;！!？?]", piece[finding.span[1]:], maxsplit=1)[0]
+            promised = speaker_commits(first_clause, cand.speaker, roster)
+            if promised is not None and promised.owner.name:
+                finding = replace(promised, span=None, spans=finding.spans)
         deadline = dl.find_deadline(piece, ref)
         if deadline is not None and deadline.vague and deadline.span and _OWNER_PENDING.search(piece[:deadline.span[0]]):
             deadline = None  # "负责人待定", "owner TBD": the owner is open, not the date
@@ -254,6 +260,7 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
     return c.has("assign", low) or c.has("work", low)
 
 
+_ADDRESSED = re.compile(r"^\s*[@＠]")
 _BOUNDED = re.compile(r"(?:前|之前|以前|内|以内|为止|截止)$|^(?:by|before|within|no later than)\b", re.I)
 
 

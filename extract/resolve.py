@@ -260,7 +260,10 @@ def _person(index: RosterIndex, text: str, department: Optional[str]) -> Optiona
 
 
 def _without_name_suffix(text: str) -> Optional[str]:
-    for suffix in titles().name_suffixes:
+    """何嘉同志 -> 何嘉, 高锋老师 -> 高锋: a full name (two or more characters) before a
+    courtesy suffix or a title word."""
+    rules = titles()
+    for suffix in sorted(rules.name_suffixes + rules.words, key=len, reverse=True):
         if text.endswith(suffix) and len(text) - len(suffix) >= 2:
             return text[: -len(suffix)]
     return None

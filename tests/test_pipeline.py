@@ -277,3 +277,18 @@ def test_a_bare_ack_takes_the_requests_date(tmp_path):
     roster = Roster([Person("李娜", "市场部", "市场经理"), Person("王芳", "设计部", "设计师")])
     items = extract_path(path, roster=roster)["action_items"]
     assert [(it["owner"]["name"], it["deadline"]["date"]) for it in items] == [("王芳", "2024-12-13")]
+
+
+def test_addressed_message_promised_by_the_speaker(tmp_path):
+    path = tmp_path / "钉钉群.txt"
+    path.write_text("教研组群\n田甜 2025-06-10 19:58\n@陈静 培优班的期末拔高卷我3个工作日内出一份，您看下要不要用\n\n"
+                    "李娜 2025-06-10 20:10\n@王芳 海报下周一给我，我这边要提前报备\n", encoding="utf-8")
+    roster = Roster([Person("田甜", "客服部", "客服专员"), Person("陈静", "财务部", "财务主管"),
+                     Person("李娜", "市场部", "市场经理"), Person("王芳", "设计部", "设计师")])
+    items = extract_path(path, roster=roster)["action_items"]
+    assert [it["owner"]["name"] for it in items] == ["田甜", "王芳"]
+
+
+def test_misspelt_full_name_under_a_title(tmp_path):
+    roster = Roster([Person("高峰", "研发部", "架构师")])
+    assert (roster.resolve("高锋老师").name, roster.resolve("高锋老师").match) == ("高峰", "fuzzy")
