@@ -136,7 +136,38 @@ def after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
         for kind, words in mk.nearby:
             if words.starts(piece, end + at, bounds):
                 return kind
+    if _dated_work(lstripped):
+        return "work"  # 孟主任19号前打印好, 郝老师周五前交: who, by when, what
     return None
+
+
+def _dated_work(clause: str) -> bool:
+    """The clause opens with a limit (19号前, 周五之前, 3天内) followed by a verb."""
+    from extract import deadlines as dl
+
+    if not clause or not (clause[0].isdigit() or clause[0] in _DATE_FIRSTS):
+        return False
+    found = dl.find_deadline(clause[:16], None)
+    if found is None or found.span is None or found.span[0] > 0 or not found.mention:
+        return False
+    if not found.mention.endswith(("前", "之前", "以前", "内", "以内")):
+        return False
+    rest = clause[found.span[1]:].lstrip("要需须得把将").lstrip()
+    verbs = _verbs()
+    return any(rest.startswith(v) for v in verbs)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[str, ...]:
+    """Work and lead verbs of both rule files, longest first."""
+    from extract.detect import cues
+
+    p = patterns()
+    words = set(p.work_verbs) | set(p.lead_after) | set(cues().words["work"]) | {"交", "打印", "送", "报"}
+    return tuple(sorted((w for w in words if w and not w.isascii()), key=len, reverse=True))
+
+
+_DATE_FIRSTS = frozenset("今明后下本这周星礼月年一二三四五六七八九十两几半上当次")
 
 
 def _status(clause: str, offset: int, bounds) -> bool:

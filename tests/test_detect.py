@@ -98,3 +98,9 @@ def test_a_named_person_with_a_limit_to_meet_is_an_action_without_a_listed_verb(
     assert not is_action("张伟周五在外地", "sentence", on_a_day)
     # nobody named: still not an item
     assert not is_action("前厅下周三前招齐", "sentence", Signals(has_deadline=True, deadline_bounded=True))
+
+
+def test_a_bare_verb_and_le_answers_done():
+    assert is_past("回复 王芳：报了，上周五就报了，书7月初到")
+    assert is_past("交了。")
+    assert not is_past("我明天就交")  # 就 before a promise is not past

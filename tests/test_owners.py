@@ -78,7 +78,9 @@ def who(finding: OwnerFinding):
     ("让办公室尽快再印一批折页", "办公室", "department", []),  # an office named without a stem
     ("各班组长今天下班前清理通道", "各班组长", "collective", []),
     ("由施工单位下周一前补齐监测周报", "施工单位", "department", []),  # a project party
-    ("总包单位今日下班前整改到位", "总包单位", "department", []),  # 各 + a title many hold
+    ("总包单位今日下班前整改到位", "总包单位", "department", []),
+    ("座位表孟主任19号前打印好发各班", "孟主任", "unknown", []),  # who, by when, what
+    ("郝老师周五前交", "郝老师", "unknown", []),  # 各 + a title many hold
     ("请各位周五前反馈", "各位", "collective", []),
     ("钱七负责采购合同", "钱七", "unknown", []),
     # English and mixed minutes
