@@ -36,7 +36,8 @@ class Cues:
     words: dict
 
     def has(self, key: str, text: str) -> bool:
-        masks = {"work": "noun_compounds", "assign": "noun_compounds", "obligation": "obligation_nouns"}.get(key)
+        masks = {"work": "noun_compounds", "assign": "noun_compounds", "obligation": "obligation_nouns",
+                 "refusal": "obligation_nouns"}.get(key)  # 无需求 is "no demand", not 无需
         if masks and any(n in text for n in self.words[masks]):
             for noun in self.words[masks]:  # "测试环境" is a thing, not 测试 to do; 需求 obliges no one
                 text = text.replace(noun, "　")

@@ -167,7 +167,8 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
 def _from_fields(cand: Candidate, roster: Roster, ref: Optional[date]) -> Optional[ActionItem]:
     f = cand.fields
     task = f.get("task", "").strip()
-    if not task or is_done_status(f.get("status", "")):
+    # a finished row says so in 状态, or opens its 备注 with it ("已完成（9/20上线）")
+    if not task or is_done_status(f.get("status", "")) or _done_note(f.get("note", "")):
         return None  # an empty row, or one the table marks finished
     dept = f.get("department") or None
     if f.get("owner"):
@@ -258,6 +259,11 @@ def _starts_item(clause: str, roster: Roster, speaker: Optional[str]) -> bool:
     low = clause.lower()
     c = cues()
     return c.has("assign", low) or c.has("work", low)
+
+
+def _done_note(note: str) -> bool:
+    head = re.split(r"[（(，,；;。]", note.strip(), maxsplit=1)[0]
+    return bool(head) and is_done_status(head)
 
 
 _ADDRESSED = re.compile(r"^\s*[@＠]")

@@ -168,6 +168,7 @@ def person_candidates(text: str, roster: Optional["Roster"] = None) -> list[tupl
     found += _roster_hits(text, toks, roster_words(roster))
     found += _latin_hits(text, roster)
     found += _title_hits(text, toks, roster)
+    found += _homophone_hits(text, toks, roster)
     found += _nr_hits(toks)
     chosen: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.rank, -(f.end - f.start), f.start)):
@@ -296,6 +297,37 @@ def _title_hits(text: str, toks: list[Token], roster: "Roster") -> list[_Found]:
             continue
         out.append(_Found(s, e, 1 if known else 2))
     return out
+
+
+def _homophone_hits(text: str, toks: list[Token], roster: "Roster") -> list[_Found]:
+    """寒雪 for 韩雪, 吴开文 for 吴凯文: a roster name written with other characters of the same
+    sound, as speech-to-text and hurried typing do. Only on token boundaries, and never an
+    ordinary word (the roster resolves it as a fuzzy match, so it is flagged for review)."""
+    sounds = _name_sounds(frozenset(roster.index.by_name))
+    if not sounds:
+        return []
+    starts = {t.start for t in toks}
+    ends = {t.end for t in toks}
+    out = []
+    for s in sorted(starts):
+        for n in (3, 2):
+            e = s + n
+            window = text[s:e]
+            if e not in ends or len(window) != n or not names.is_cjk(window) or window in roster.index.by_name:
+                continue
+            if in_dictionary(window) or window.casefold() in non_names():
+                continue
+            if "".join(names.char_reading(c) for c in window) in sounds:
+                out.append(_Found(s, e, 2))
+                break
+    return out
+
+
+@lru_cache(maxsize=16)
+def _name_sounds(roster_names: frozenset) -> frozenset:
+    """Tone-less readings of the roster's two- and three-character Chinese names."""
+    return frozenset("".join(names.char_reading(c) for c in name)
+                     for name in roster_names if 2 <= len(name) <= 3 and names.is_cjk(name))
 
 
 def _nr_hits(toks: list[Token]) -> list[_Found]:

@@ -104,3 +104,8 @@ def test_a_bare_verb_and_le_answers_done():
     assert is_past("回复 王芳：报了，上周五就报了，书7月初到")
     assert is_past("交了。")
     assert not is_past("我明天就交")  # 就 before a promise is not past
+
+
+def test_no_demand_is_not_a_refusal():
+    assert not is_refusal("请各组长周五前报需求表，逾期视为无需求。")
+    assert is_refusal("这个无需处理")

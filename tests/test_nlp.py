@@ -120,3 +120,11 @@ def test_non_names_are_not_people(roster, text):
 def test_candidates_without_a_roster():
     assert mentions("由王五牵头，赵六配合") == ["王五", "赵六"]
     assert mentions("张工和李总确认") == ["张工", "李总"]
+
+
+def test_a_roster_name_written_with_same_sound_characters(roster):
+    # speech-to-text writes 吴开文 for 吴凯文; the roster resolves it as a fuzzy match
+    assert mentions("吴开文你那边三个大客户的方案周五前给我", roster) == ["吴开文"]
+    assert roster.resolve("吴开文").name == "吴凯文" and roster.resolve("吴开文").match == "fuzzy"
+    # an ordinary word that sounds like a name is left alone (高峰 gao feng / 高风 is a word)
+    assert "高风" not in mentions("高风险的事项要先评审", roster)

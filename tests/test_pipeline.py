@@ -292,3 +292,12 @@ def test_addressed_message_promised_by_the_speaker(tmp_path):
 def test_misspelt_full_name_under_a_title(tmp_path):
     roster = Roster([Person("高峰", "研发部", "架构师")])
     assert (roster.resolve("高锋老师").name, roster.resolve("高锋老师").match) == ("高峰", "fuzzy")
+
+
+def test_a_row_marked_done_in_its_notes_is_no_item(tmp_path):
+    path = tmp_path / "周例会.md"
+    path.write_text("# 信息科周例会\n\n会议时间：2025-09-25\n\n| 序号 | 工作事项 | 负责人 | 完成时限 | 备注 |\n|---|---|---|---|---|\n"
+                    "| 1 | 单点登录改造 | 张伟 | 9月20日 | 已完成（9/20上线） |\n| 2 | 交换机固件升级 | 王芳 | 9月27日 | 窗口22:00 |\n",
+                    encoding="utf-8")
+    roster = Roster([Person("张伟", "研发部", "工程师"), Person("王芳", "设计部", "设计师")])
+    assert [it["task"] for it in extract_path(path, roster=roster)["action_items"]] == ["交换机固件升级"]
