@@ -153,12 +153,11 @@ def _dated_work(clause: str) -> bool:
     if not found.mention.endswith(("前", "之前", "以前", "内", "以内")):
         return False
     rest = clause[found.span[1]:].lstrip("要需须得把将").lstrip()
-    verbs = _verbs()
-    return any(rest.startswith(v) for v in verbs)
+    return any(rest.startswith(v) for v in verbs())
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> tuple[str, ...]:
+def verbs() -> tuple[str, ...]:
     """Work and lead verbs of both rule files, longest first."""
     from extract.detect import cues
 

@@ -112,6 +112,8 @@ def _role(text: str, mentions: list[Mention], group: list[int], bounds, *,
     if after == "help":
         return "helper"
     before = before_marker(text, first.start, bounds)
+    if before is None and first.kind in ("collective", "department") and _after_verb(text, first.start):
+        return "object"  # 完成所有模块分析, 通知各部门: what is worked on or told, not who works
     if before == "lead":
         if after not in ("lead", "work") and handed_to(text, first.start, bounds):
             return "object"  # 把PPT交给磊哥: who receives, not who works
@@ -125,6 +127,13 @@ def _role(text: str, mentions: list[Mention], group: list[int], bounds, *,
     if before == "trailing" or _stands_alone(text, first.start, last.end):
         return "trailing"
     return "none"
+
+
+def _after_verb(text: str, start: int) -> bool:
+    from extract.owner_markers import verbs
+
+    head = text[:start]
+    return any(head.endswith(v) for v in verbs() if len(v) >= 2)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -200,7 +200,9 @@ def collective_form() -> re.Pattern:
         raise DataFileError("'max_middle' must be a whole number 0-10", str(_path(name)))
     prefixes = "|".join(re.escape(w) for w in _words(data, "prefixes", name))
     heads = "|".join(re.escape(w) for w in _words(data, "heads", name))
-    return re.compile(f"(?:{prefixes})[\u4e00-\u9fffA-Za-z0-9]{{0,{middle}}}(?:{heads})", re.IGNORECASE)
+    stops = "".join(re.escape(c) for c in "".join(_words(data, "middle_stops", name, required=False)))
+    char = f"(?![{stops}])[\u4e00-\u9fffA-Za-z0-9]" if stops else "[\u4e00-\u9fffA-Za-z0-9]"
+    return re.compile(f"(?:{prefixes})(?:{char}){{0,{middle}}}(?:{heads})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

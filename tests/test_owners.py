@@ -80,7 +80,8 @@ def who(finding: OwnerFinding):
     ("由施工单位下周一前补齐监测周报", "施工单位", "department", []),  # a project party
     ("总包单位今日下班前整改到位", "总包单位", "department", []),
     ("座位表孟主任19号前打印好发各班", "孟主任", "unknown", []),  # who, by when, what
-    ("郝老师周五前交", "郝老师", "unknown", []),  # 各 + a title many hold
+    ("郝老师周五前交", "郝老师", "unknown", []),
+    ("各学院研究生秘书须于4月25日前汇总名单", "各学院研究生秘书", "collective", []),  # 各 + a title many hold
     ("请各位周五前反馈", "各位", "collective", []),
     ("钱七负责采购合同", "钱七", "unknown", []),
     # English and mixed minutes
@@ -127,6 +128,7 @@ def test_owner_in_sentence(roster, text, owner, match, collaborators):
     "经理周五前提交预算",
     "李子和杨树都要浇水",
     "连接池等关键配置纳入配置中心统一管理",  # jieba tags 连接池 as a name; a dictionary word needs a marker to own
+    "下周五前完成所有模块分析和方案的确认",  # a group after the verb is what is worked on
 ])
 def test_no_owner(roster, text):
     finding = find_owners(text, roster)
