@@ -341,6 +341,11 @@ def _nr_hits(toks: list[Token]) -> list[_Found]:
             nxt = toks[k + 1]
             if nxt.start == end and 1 <= len(nxt.word) <= 2 and names.is_cjk(nxt.word):
                 word, end = word + nxt.word, nxt.end
+        elif (word in family and len(word) == 1 and k + 2 < len(toks) and toks[k + 1].start == end
+              and 1 <= len(toks[k + 1].word) <= 2 and names.is_cjk(toks[k + 1].word)
+              and toks[k + 2].start == toks[k + 1].end and toks[k + 2].word in _title_words()):
+            # 蔡/建国/老师: jieba splits an unknown name; the title after it says it is one
+            word, end = word + toks[k + 1].word, toks[k + 1].end
         elif not t.flag.startswith(_NAME_FLAGS):
             continue
         if not (2 <= len(word) <= 4 and names.is_cjk(word)) or word in banned:
@@ -350,6 +355,12 @@ def _nr_hits(toks: list[Token]) -> list[_Found]:
             continue
         out.append(_Found(start, end, 3))
     return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    rules = titles()
+    return frozenset(rules.words) | frozenset(rules.name_suffixes)
 
 
 def _suffix_end(text: str, toks: list[Token], found: _Found) -> int:

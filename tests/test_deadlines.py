@@ -125,9 +125,6 @@ def test_month_day_without_year(ref, text, expected):
     (date(2024, 2, 1), "季度末", date(2024, 3, 31)),
     (WED, "Q4末", date(2024, 12, 31)),
     (WED, "月中", date(2024, 7, 15)),
-    (WED, "8月上旬", date(2024, 8, 10)),
-    (WED, "8月中旬", date(2024, 8, 20)),
-    (WED, "8月下旬", date(2024, 8, 31)),
 ])
 def test_month_year_and_quarter_ends(ref, text, expected):
     check(ref, text, expected)
@@ -332,4 +329,14 @@ def test_mention_and_span_cover_the_expression():
 ])
 def test_after_a_holiday_is_a_start_not_a_due_date(ref, text, suggested):
     got = resolve(text, ref)
+    assert (got.date, got.vague, got.suggested) == (None, True, suggested), got
+
+
+@pytest.mark.parametrize("text, suggested", [
+    ("8月上旬", date(2024, 8, 10)),
+    ("8月中旬", date(2024, 8, 20)),
+    ("8月下旬", date(2024, 8, 31)),
+])
+def test_ten_day_spans_are_vague_with_their_end_suggested(text, suggested):
+    got = resolve(text, WED)
     assert (got.date, got.vague, got.suggested) == (None, True, suggested), got

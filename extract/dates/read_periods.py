@@ -21,7 +21,10 @@ def read_month_part(m, ref):
     if month is None or not 1 <= month <= 12:
         return None
     part = m.group("part")
-    return hit(m, "absolute", date=place(m, ref, lambda y: month_part_day(y, month, part)))
+    day = place(m, ref, lambda y: month_part_day(y, month, part))
+    if part in date_words().month_spans:  # 5月下旬: ten days, no day named
+        return hit(m, "period", vague=True, suggested=day, marked=True)
+    return hit(m, "absolute", date=day)
 
 
 def read_month_period(m, ref):
@@ -40,7 +43,10 @@ def read_rel_month_part(m, ref):
     if ref is None:
         return hit(m, "relative")
     year, month = cm.shift_month(ref.year, ref.month, month_shift(m))
-    return hit(m, "relative", date=month_part_day(year, month, m.group("part")))
+    day = month_part_day(year, month, m.group("part"))
+    if m.group("part") in date_words().month_spans:
+        return hit(m, "period", vague=True, suggested=day, marked=True)
+    return hit(m, "relative", date=day)
 
 
 def read_rel_month_period(m, ref):

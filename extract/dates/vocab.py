@@ -65,6 +65,7 @@ class DateWords:
     en_months: dict[str, int]
     en_numbers: dict[str, int]
     en_relative_days: dict[str, tuple[int, Optional[str]]]
+    month_spans: frozenset = frozenset()  # parts naming ten days, not a day (上旬): vague, day suggested
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,12 @@ def date_words(path: Path = DATE_WORDS) -> DateWords:
         if leads[key] - set(lead):
             raise r.fail(f"durations.{key}", f"not a lead word: {sorted(leads[key] - set(lead))}")
     suggest = r.get(r.get(raw, "week_period", dict), "suggest_weekday", int, "week_period")
+    spans = frozenset(r.words(raw, "month_spans")) if "month_spans" in raw else frozenset()
+    unknown = spans - set(month_parts)
+    if unknown:
+        raise r.fail("month_spans", f"not a month part: {sorted(unknown)}")
     return DateWords(
+        month_spans=spans,
         weekday_prefixes=r.words(weekdays, "prefixes", "weekdays"),
         weekday_names=r.int_map(weekdays, "names", "weekdays", 0, 6),
         shifts=shifts,
