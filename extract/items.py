@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 from extract import deadlines as dl
 from extract.deliverables import find_deliverable, from_field
 from extract.chat import asked_context, dates_earlier, question_to, speaker_commits, speaker_legend, we_will
+from extract.doc_aliases import document_aliases
 from extract.detect import Signals, cues, is_action, is_done_status, split_items
 from extract.flags import item_flags, meeting_flags
 from extract.owner_hints import bracket_owner, labelled_owner, speech_after, topic_person
@@ -26,6 +27,9 @@ _OWNER_PENDING = re.compile(r"(?:负责人|责任人|人选|人员|owner|assigne
 _NO_OWNER = OwnerFinding(owner=OwnerMatch(None, None, None, "none"), collaborators=(), span=None, spans=())
 def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Extraction:
     roster = roster or Roster(())
+    aliases = document_aliases(_texts(structured), roster) if roster.people else {}
+    if aliases:
+        roster = roster.with_aliases(aliases)  # "Ms Chen Jing (CJ)": this document's initials
     ref = structured.meeting.date
     items: list[ActionItem] = []
     legend = speaker_legend(structured)
@@ -69,6 +73,11 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     items = _own_sentences(items, sentences)
     flags = meeting_flags(structured.meeting, items)
     return Extraction(structured=structured, action_items=tuple(items), flags=flags)
+
+
+def _texts(structured: Structured) -> Iterable[str]:
+    for block in structured.document.blocks:
+        yield from (block.cells or (block.text,))
 
 
 def _own_sentences(items: list[ActionItem], sentences: list[str]) -> list[ActionItem]:

@@ -143,7 +143,7 @@ def resolve_field(value: str, roster: Optional[Roster], *, department: Optional[
     or the first as helper (（配合）); the rest are collaborators.
     """
     roster = roster if roster is not None else Roster()
-    text = value or ""
+    text = _WITH_NOTE.sub(r"、\1（配合）", value or "")  # "HL (with GM)": GM helps
     if not clean(text) or is_placeholder(clean(text)) or is_placeholder(text.strip()):
         return NO_OWNER
     entries: list[tuple[OwnerMatch, Optional[tuple[int, int]], Optional[str]]] = []  # match, span, note
@@ -293,6 +293,9 @@ def _finding(owner: Optional[tuple[Mention, OwnerMatch]], collab: list[tuple[Men
     if owner is None:
         return OwnerFinding(NONE, tuple(x for _, x in kept), None, tuple(spans))
     return OwnerFinding(owner[1], tuple(x for _, x in kept), (owner[0].start, owner[0].end), tuple(spans))
+
+
+_WITH_NOTE = re.compile(r"\s*[（(]\s*(?:with|w/|together with|配合[:：]?|协助[:：]?)\s*([^（）()]+?)\s*[)）]", re.I)
 
 
 def _cell_parts(text: str, roster: Roster, department: Optional[str]) -> list[tuple[str, int, int, Optional[str]]]:

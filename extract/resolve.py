@@ -292,6 +292,12 @@ def _latin(index: RosterIndex, text: str) -> Optional[tuple[str, list[str]]]:
             if rule and hits:
                 fits = [n for n in hits if rule.fits_title(index.by_name[n].title)]
                 return ("title", fits) if fits else None
+    if len(words) == 2:  # Leon Liang, Fiona Wang: an English alias with the surname
+        for given, surname in ((words[0], words[1]), (words[1], words[0])):
+            known = index.aliases.get(alias_key(given), [])
+            fits = [n for n in known if names.surname_key(n) == names.latin_key(surname)]
+            if len(fits) == 1:
+                return "alias", fits
     if len(words) == 1 and key in index.by_surname_key:
         return "title", list(index.by_surname_key[key])
     fits = _latin_fuzzy(index, words)

@@ -69,6 +69,7 @@ class _State:
     date_lines: list[str] = field(default_factory=list)
     done_tables: set = field(default_factory=set)  # action tables under a report-of-done section
     skip_tables: set = field(default_factory=set)  # attendance sheets
+    last_content: Optional[tuple] = None  # (block, body, mode) of the latest content line
 
     @property
     def topic(self) -> Optional[_TopicDraft]:
@@ -85,6 +86,7 @@ class _State:
 
     def content(self, text: str, block: Block, source: Source) -> None:
         """A line of discussion / consensus / action text."""
+        self.last_content = (block, text, self.mode)
         if self.topic is None:
             self.topics.append(_TopicDraft("", implicit=True))
         if self.mode == "comments":
@@ -231,6 +233,8 @@ def _line(st: "_State", block: Block) -> None:
                 st.content(value, block, src)
             return
         key = labels.lookup("action_table", label)
+        if key == "task" and _action_tag(st, label, value, block, src):
+            return
         if key in ("task", "owner", "deadline", "deliverable", "priority", "status", "collaborators", "department"):
             st.field_line(key, value, src, block)
             return
@@ -246,6 +250,59 @@ def _line(st: "_State", block: Block) -> None:
         return
     body = labels.strip_numbering(text) if block.kind in ("list_item", "paragraph") else text
     st.content(body or text, block, src)
+
+
+# "Action: CJ by 6 June", "Action: Finance Committee – ASAP", "Action: HL (with GM) by 30 June",
+# "Action: MY – TBC": British minutes tag the paragraph above with who and by when.
+_TAG = re.compile(r"^(?P<owner>[^，,。；;:：]{1,40}?)\s*(?:[–—-]+\s*|\s+(?=by\b|before\b|within\b|on\b|asap\b|tbc\b|tba\b|tbd\b|end\b))"
+                  r"(?P<when>(?:by|before|within|on)?\s*[^，,。；;]{1,30})$", re.I)
+_TAG_ONLY = re.compile(r"^[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*$")
+
+
+def _action_tag(st: "_State", label: str, value: str, block: Block, src: Source) -> bool:
+    """An owner-and-date tag under a paragraph makes that paragraph an item with those fields."""
+    if labels.norm_label(label) not in ("action", "actions", "action by", "行动", "跟进") or st.last_content is None:
+        return False
+    value = value.strip()
+    m = _TAG.match(value)
+    owner, when = (m.group("owner").strip(), m.group("when").strip()) if m else (value, "")
+    if not owner or (not m and not _TAG_ONLY.match(value)) or len(owner.split()) > 5:
+        return False
+    prev, body, _ = st.last_content
+    if prev.source.line is None:
+        return False
+    body = _tagged_sentence(re.sub(r"^\d{1,2}(?:\.\d{1,2})+\s+", "", body), owner)
+    # the paragraph's sentences were taken as candidates; the tagged paragraph replaces them
+    st.candidates = [c for c in st.candidates if c.source.line != prev.source.line]
+    fields = {"task": body, "owner": owner}
+    if when:
+        fields["deadline"] = re.sub(r"^(?:by|before|on)\s+", "", when, flags=re.I)
+    st.candidates.append(Candidate(
+        text=body, source=replace(prev.source, text=f"{prev.source.text}\n{src.text}"), origin="fields",
+        topic=st.topic_title(), fields=fields,
+    ))
+    st.last_content = None
+    return True
+
+
+_ACTION_WORDS = re.compile(r"\b(?:would|will|to|was asked|were asked|is asked|are required|agreed to|offered to)\b|负责|牵头|请|需", re.I)
+
+
+def _tagged_sentence(body: str, owner: str) -> str:
+    """The sentence of a tagged paragraph that holds the action: the one naming the owner,
+    else one with an action word, else the last."""
+    sentences = split_sentences(body)
+    if len(sentences) <= 1:
+        return body
+    head = owner.split("(")[0].split("（")[0].strip()
+    named = [x for x in sentences if head and re.search(rf"(?<![A-Za-z]){re.escape(head)}(?![A-Za-z])", x)]
+    acting = [x for x in sentences if _ACTION_WORDS.search(x)]
+    both = [x for x in named if x in acting]
+    if both:
+        return both[-1]
+    if named:
+        return named[0]
+    return (acting or sentences)[-1]
 
 
 def _meta_key(label: str) -> Optional[str]:

@@ -301,3 +301,28 @@ def test_a_row_marked_done_in_its_notes_is_no_item(tmp_path):
                     encoding="utf-8")
     roster = Roster([Person("张伟", "研发部", "工程师"), Person("王芳", "设计部", "设计师")])
     assert [it["task"] for it in extract_path(path, roster=roster)["action_items"]] == ["交换机固件升级"]
+
+
+def test_british_action_lines_tag_the_paragraph_above(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("MINUTES OF THE 37TH MEETING OF THE BOARD OF DIRECTORS")
+    doc.add_paragraph("held on Tuesday, 20 May 2025 at 6:30 p.m.")
+    doc.add_paragraph("Present: Ms Chen Jing (CJ) – Honorary Treasurer; Mr Leon Liang (LL) – Chairman")
+    doc.add_paragraph("3.3 The Board noted the budget. The Treasurer would circulate the draft budget to all Directors.")
+    doc.add_paragraph("Action: CJ by 6 June")
+    doc.add_paragraph("3.5 The Finance Committee was asked to review the reserves policy.")
+    doc.add_paragraph("Action: Finance Committee – ASAP")
+    doc.add_paragraph("5.2 LL would lead a review of the safeguarding policy with GM.")
+    doc.add_paragraph("Action: LL (with GM) by end-May")
+    path = tmp_path / "board.docx"
+    doc.save(path)
+    roster = Roster([Person("陈静", "财务部", "财务主管"), Person("梁志远", "总经办", "总经理", aliases=("Leon",))])
+    items = extract_path(path, roster=roster)["action_items"]
+    got = [(it["task"], it["owner"]["name"], it["owner"]["match"], it["deadline"]["date"], it["deadline"]["vague"])
+           for it in items]
+    assert got == [
+        ("The Treasurer would circulate the draft budget to all Directors", "陈静", "alias", "2025-06-06", False),
+        ("The Finance Committee was asked to review the reserves policy", None, "department", None, True),
+        ("LL would lead a review of the safeguarding policy with GM", "梁志远", "alias", "2025-05-31", False),
+    ]
+    assert [c["mention"] for c in items[2]["collaborators"]] == ["GM"]

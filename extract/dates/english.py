@@ -84,7 +84,7 @@ _ABBR = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}
 
 def read_end_of(m, ref):
     groups = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
-    if groups["mon"]:
+    if groups["mon"]:  # end of May, end-May
         month = date_words().en_months[groups["mon"]]
         return hit(m, "absolute", date=place(m, ref, lambda y: cm.month_end(y, month)))
     if groups["q"] or groups["q2"]:
@@ -176,7 +176,7 @@ def rules() -> tuple[Rule, ...]:
         ("en_relative", read_relative, ("YyHhRr",), first_chars(w.en_relative_days),
          rf"{L}(?P<w>{relative}){R}"),
         ("en_end_of", read_end_of, ("EeQq",), "ewmqy",
-         rf"{L}(?:end\s+of\s+(?:the\s+)?(?:(?P<sh>next|this)\s+)?(?:(?P<what>week|month|quarter|year)|(?P<q>Q[1-4])|(?P<mon>{months}){year})"
+         rf"{L}(?:end(?:\s+of\s+(?:the\s+)?|[- ](?=(?:{months})\b))(?:(?P<sh>next|this)\s+)?(?:(?P<what>week|month|quarter|year)|(?P<q>Q[1-4])|(?P<mon>{months}){year})"
          rf"|(?P<abbr>EOW|EOM|EOQ|EOY)|(?P<what2>week|month|quarter|year)[- ]end|(?P<q2>Q[1-4])\s+end){R}"),
         ("en_period", read_period, ("KkHhRr",), "tnl",
          rf"{L}(?P<sh>this|next|later\s+this)\s+(?P<p>week|month|quarter|year){R}"),
