@@ -212,3 +212,15 @@ def test_a_sign_in_sheet_gives_no_candidates():
         _p("陶勇负责10月10日前提交管综优化图。", 5),
     ]
     assert [c.text for c in structure(_doc(blocks)).candidates] == ["陶勇负责10月10日前提交管综优化图。"]
+
+
+def test_merged_two_row_header_with_lead_and_helper_columns():
+    blocks = [
+        _p("理赔服务质量分析会纪要", 1, kind="heading", level=1),
+        _row(["序号", "工作事项", "责任分工", "", "完成时限", "交付成果"], 1, 0, 2),
+        _row(["序号", "工作事项", "主责", "配合", "完成时限", "交付成果"], 1, 1, 3, vmerged=(0, 1, 4, 5)),
+        _row(["1", "梳理超期未决案件", "许敏", "田甜", "10.10", "清理计划"], 1, 2, 4),
+    ]
+    cands = structure(_doc(blocks)).candidates
+    assert [(c.text, c.fields.get("owner"), c.fields.get("collaborators")) for c in cands] == [
+        ("梳理超期未决案件", "许敏", "田甜")]
