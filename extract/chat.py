@@ -33,6 +33,34 @@ def speaker_legend(structured: Structured) -> dict[str, str]:
     return legend
 
 
+_DECORATION = re.compile(r"[｜|/\\\-—_·•（）()\[\]【】@#\s]+|[^\w\s]")
+
+
+def display_names(structured: Structured, roster: Roster) -> dict[str, str]:
+    """Chat display names that dress a roster name: "杨帆｜主策划", "Tony唐磊-客户经理",
+    "婷婷📷跟拍" -> the roster person, for every speaker the roster does not know as written."""
+    out: dict[str, str] = {}
+    speakers = {c.speaker for c in structured.candidates if c.speaker}
+    for speaker in speakers:
+        found = roster.resolve(speaker)
+        if found.name or found.match not in ("unknown", "none"):
+            continue
+        hits = set()
+        for piece in _DECORATION.split(speaker):
+            if len(piece) < 2:
+                continue
+            match = roster.resolve(piece)
+            if match.name and match.match in ("exact", "alias", "pinyin"):
+                hits.add(match.name)
+        if not hits:  # a roster name inside one piece: "Tony唐磊", "客户经理唐磊"
+            for name in roster.index.by_name:
+                if len(name) >= 2 and name in speaker:
+                    hits.add(name)
+        if len(hits) == 1:
+            out[speaker] = hits.pop()
+    return out
+
+
 def dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
                    roster: Roster, ref: Optional[date]) -> Optional[ActionItem]:
     """The undated chat item, dated by a following message from or to its owner."""

@@ -12,9 +12,9 @@ from typing import Iterable, Optional
 
 from extract import deadlines as dl
 from extract.deliverables import find_deliverable, from_field
-from extract.chat import asked_context, dates_earlier, question_to, speaker_commits, speaker_legend, we_will
+from extract.chat import asked_context, dates_earlier, display_names, question_to, speaker_commits, speaker_legend, we_will
 from extract.doc_aliases import document_aliases
-from extract.detect import Signals, cues, is_action, is_done_status, split_items
+from extract.detect import Signals, cues, is_action, is_chitchat, is_done_status, split_items
 from extract.flags import item_flags, meeting_flags
 from extract.owner_hints import bracket_owner, labelled_owner, speech_after, topic_person
 from extract.owners import OwnerFinding, find_owners, resolve_field
@@ -33,6 +33,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     ref = structured.meeting.date
     items: list[ActionItem] = []
     legend = speaker_legend(structured)
+    legend.update({k: v for k, v in display_names(structured, roster).items() if k not in legend})
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
     last: Optional[tuple[int, int]] = None  # (line, bullet level) of the latest item or a detail under it
     sentences: list[str] = []  # the candidate sentence behind each item
@@ -115,10 +116,14 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             finding = speaker_commits(piece, cand.speaker, roster) or finding
         elif cand.speaker and _ADDRESSED.match(piece) and finding.span and finding.span[0] <= 2:
             # "@陈静 拔高卷我3个工作日内出一份，您看下": addressed to 陈静, promised by the speaker
-            first_clause = re.split(r"[，,。；;！!？?]", piece[finding.span[1]:], maxsplit=1)[0]
-            promised = speaker_commits(first_clause, cand.speaker, roster)
+            handle_end = finding.span[1] + re.match(r"\S*", piece[finding.span[1]:]).end()
+            rest = piece[handle_end:]  # past the rest of the handle: "@Tony唐磊-客户经理"
+            clauses = [c for c in re.split(r"[，,。；;！!？?\s]", rest) if c.strip()]
+            while clauses and is_chitchat(clauses[0]):  # "@Tony 好，确认完我这边改流程单"
+                clauses.pop(0)
+            promised = speaker_commits(clauses[0], cand.speaker, roster) if clauses else None
             if promised is not None and promised.owner.name:
-                finding = replace(promised, span=None, spans=finding.spans)
+                finding = replace(promised, span=None, spans=((0, handle_end),))
         deadline = dl.find_deadline(piece, ref)
         if deadline is not None and deadline.vague and deadline.span and _OWNER_PENDING.search(piece[:deadline.span[0]]):
             deadline = None  # "负责人待定", "owner TBD": the owner is open, not the date

@@ -326,3 +326,14 @@ def test_british_action_lines_tag_the_paragraph_above(tmp_path):
         ("LL would lead a review of the safeguarding policy with GM", "梁志远", "alias", "2025-05-31", False),
     ]
     assert [c["mention"] for c in items[2]["collaborators"]] == ["GM"]
+
+
+def test_chat_display_names_dressing_roster_names(tmp_path):
+    path = tmp_path / "婚礼执行群.txt"
+    path.write_text("婚礼执行群\n—————  2024-05-14  —————\n\nTony唐磊-客户经理 09:05\n亲子互动环节我明天跟新娘确认一下\n\n"
+                    "杨帆｜主策划 09:07\n@Tony唐磊-客户经理 好，确认完我这边改流程单\n\n"
+                    "婷婷📷跟拍 09:31\n杨姐我这边跟拍的机位图下礼拜一前给你\n", encoding="utf-8")
+    roster = Roster([Person("唐磊", "销售部", "大客户经理", aliases=("Tony",)), Person("杨帆", "市场部", "活动策划"),
+                     Person("潘婷婷", "运营部", "新媒体运营", aliases=("婷婷",))])
+    owners = [it["owner"]["name"] for it in extract_path(path, roster=roster)["action_items"]]
+    assert owners == ["唐磊", "杨帆", "潘婷婷"]

@@ -452,3 +452,15 @@ def test_speaker_names_with_a_dash_affiliation():
     assert speaker_name("郭建华-市一院信息科") == "郭建华"
     assert speaker_name("HR-黄丽") == "黄丽"
     assert speaker_name("王芳（设计部）") == "王芳"
+
+
+def test_decorated_chat_display_names_are_senders():
+    from minutes.readers.shapes import speaker_name
+
+    assert speaker_name("婷婷📷跟拍") == "婷婷"
+    assert speaker_name("杨帆｜主策划") == "杨帆"
+    assert speaker_name("李娜☀️") == "李娜"
+    text = ("婚礼执行群\n\n杨帆｜主策划 09:03\n今天把执行细节过一遍\n\n阿Ken花艺 09:20\n主桌花艺参考图\n\n"
+            "婷婷📷跟拍 09:31\n机位图下礼拜给你\n\n何佳-行政 09:40\n酒店确认了\n")
+    doc = read_text_bytes(text.encode("utf-8"), "群聊.txt")
+    assert [b.speaker for b in doc.blocks if b.kind == "message"] == ["杨帆", "阿Ken花艺", "婷婷", "何佳"]

@@ -26,6 +26,8 @@ _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,2}"
 _MIXED_NAME = re.compile(rf"[A-Za-z]{{2,12}}[{_CJK}]{{1,3}}|[{_CJK}]{{1,3}}[A-Za-z]{{2,12}}")
 _AFFILIATION = re.compile(r"(.+?)\s*[（(][^()（）]{1,12}[)）]")
 _DASH_AFFILIATION = re.compile(r"([^\s\-–—_|｜]{1,12})\s*[-–—_|｜]\s*([^\s\-–—_|｜]{1,16})")
+_TIMEISH = re.compile(r"\d{1,2}[:：]\d{2}|[：:，,。；;!?！？]")
+_SYMBOLS = re.compile(r"[^\w\s·•（）()\-–—_|｜.'&]+")
 _NOT_A_NAME = re.compile(r"^(?:(?:星期|周|礼拜)[一二三四五六日天]|今天|昨天|前天|明天|后天)$")
 
 _DT = f"(?:{DATETIME})"
@@ -66,6 +68,8 @@ def speaker_name(candidate: str) -> Optional[str]:
     name = candidate.strip().strip("*_@ ")
     if not name or len(name) > 24:
         return None
+    # emoji and symbols inside a display name separate like a dash: "婷婷📷跟拍" is 婷婷-跟拍
+    name = _SYMBOLS.sub("-", name).strip("-") or name
     v = vocab()
     numbered = _numbered_speaker(name)
     if numbered:
@@ -179,12 +183,15 @@ def _settle_weak(out: list[ChatLine]) -> list[ChatLine]:
     for c in out:
         if c.kind == "speaker" and c.speaker:
             counts[c.speaker] = counts.get(c.speaker, 0) + 1
+    timed = sum(1 for c in out if c.kind == "speaker" and c.time is not None and not c.weak)
     settled = []
     for i, c in enumerate(out):
         if c.weak:
             nxt = next((out[j] for j in range(i + 1, len(out)) if out[j].kind not in ("blank", "deco")), None)
             body_follows = bool(c.text) or (nxt is not None and (nxt.kind in ("text", "quote") or _bare(nxt)))
-            known = _personal(c.speaker or "") or counts.get(c.speaker or "", 0) >= 2
+            # a name alone with its time, in a chat whose senders are written that way
+            stamped = c.time is not None and not c.text and timed >= 1
+            known = _personal(c.speaker or "") or counts.get(c.speaker or "", 0) >= 2 or stamped
             if not (body_follows and known):
                 if c.line.text.startswith(("[", "【")):  # "[10:42] 大家好": a message with no sender
                     c = ChatLine(c.line, "speaker", time=c.time, date=c.date, text=c.speaker or "")
@@ -237,6 +244,10 @@ def _classify(line: Line, text: str, reply: re.Pattern) -> ChatLine:
             if _is_label(m.group(name_group)):
                 return ChatLine(line, "label", text=text)
             name = speaker_name(m.group(name_group))
+            raw = m.group(name_group).strip()
+            if (name is None and not m.group(3) and 2 <= len(raw) <= 16 and not _TIMEISH.search(raw)
+                    and re.search(r"[A-Za-z]", raw) and re.search(r"[\u4e00-\u9fff]", raw)):
+                name = raw  # "阿Ken花艺 09:20" alone on its line: a mixed display name, weak
             if name:
                 date, time = split_stamp(m.group(stamp_group))
                 return ChatLine(line, "speaker", speaker=name, time=time, date=date,
