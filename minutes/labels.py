@@ -50,6 +50,17 @@ def _publication() -> "re.Pattern":
     return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
 
 
+@lru_cache(maxsize=1)
+def _meeting_verbs() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in _load().get("meeting_verbs", []))
+
+
+def says_meeting_held(text: str) -> bool:
+    """"…召开…会议", "held on …": a sentence reporting the meeting itself."""
+    low = text.lower()
+    return any(w in low for w in _meeting_verbs())
+
+
 def is_publication_line(text: str) -> bool:
     """"…2025年4月17日印发": the document's own date, not the meeting's."""
     return bool(_publication().search(text))

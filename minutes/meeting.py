@@ -70,6 +70,12 @@ def _meeting_date(doc, meta, title, when, cli_date, date_lines) -> tuple[Optiona
         d = find_full_date(name)
         if d:
             return d, "filename"
+    for block in doc.blocks[:10]:
+        # "2024年10月30日上午，…主持召开…会议": the sentence reporting the meeting dates it
+        if labels.says_meeting_held(block.text) and not labels.is_publication_line(block.text):
+            d = find_full_date(block.text)
+            if d:
+                return d, "metadata"
     if date_lines:
         d = find_full_date(date_lines[0])
         if d:

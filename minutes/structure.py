@@ -306,6 +306,8 @@ def _tagged_sentence(body: str, owner: str) -> str:
 
 
 def _meta_key(label: str) -> Optional[str]:
+    if labels.is_publication_line(label):
+        return "notes"  # "导出时间", "打印时间": when the file was made, not the meeting
     key = labels.lookup("meeting", label)
     if key:
         return key

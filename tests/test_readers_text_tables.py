@@ -50,3 +50,19 @@ def test_print_date_line_is_not_the_meeting_date(tmp_path):
     path.write_text("关于答辩工作的会议纪要\n\n2025年4月16日下午，研究生院召开答辩工作布置会。\n张伟负责4月25日前汇总名单。\n\n"
                     "研究生院办公室　　2025年4月17日印发\n", encoding="utf-8")
     assert extract_path(path)["meeting"]["date"] == "2025-04-16"
+
+
+def test_export_time_label_is_not_the_meeting_date(tmp_path):
+    path = tmp_path / "门店巡检问题通报_20250612.txt"
+    path.write_text("报表名称：门店巡检问题通报\n导出时间：2025-06-13 08:41:07\n\n一、整改要求\n张伟负责6月20日前完成整改。\n",
+                    encoding="utf-8")
+    meeting = extract_path(path)["meeting"]
+    assert (meeting["date"], meeting["date_source"]) == ("2025-06-12", "filename")
+
+
+def test_sentence_reporting_the_meeting_beats_the_issuing_line(tmp_path):
+    path = tmp_path / "纪要.txt"
+    path.write_text("青山县人民政府\n会 议 纪 要\n青山县人民政府办公室 2024年10月31日\n\n"
+                    "2024年10月30日上午，副县长在县政府三楼会议室主持召开森林防火调度会议。\n"
+                    "县林业局负责11月15日前完成隔离带建设。\n", encoding="utf-8")
+    assert extract_path(path)["meeting"]["date"] == "2024-10-30"
