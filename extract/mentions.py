@@ -130,6 +130,10 @@ def _department_hits(text: str, roster: "Roster", starts: set[int], ends: set[in
         s, e = m.span()
         if (_aligned(s, e, starts, ends) or m.group() in index.departments) and not _cut_word(text, e):
             out.append(Mention(m.group(), s, e, "department"))
+    for m in _public_body_pattern().finditer(text):  # 县林业局, 市交通运输局
+        s, e = m.span()
+        if s in starts and not any(o.start <= s < o.end for o in out):
+            out.append(Mention(m.group(), s, e, "department"))
     for m in _english_department_pattern().finditer(text):
         name = m.group("name")
         bare_word = name[:1].isupper() and not name.isupper() and "&" not in name  # "Design", not "QA" / "R&D"
@@ -177,6 +181,17 @@ def _department_pattern(roster_stems: frozenset, roster_departments: frozenset) 
     firsts = "".join(re.escape(c) for c in sorted({s[0] for s in stems} | {d[0] for d in named}
                                                   | set("省市区县镇乡")))
     return re.compile(f"(?=[{firsts}])(?:{body}|{exact})" if exact else f"(?=[{firsts}]){body}")
+
+
+@lru_cache(maxsize=1)
+def _public_body_pattern() -> re.Pattern:
+    rules = departments()
+    if not rules.levels or not rules.level_suffixes:
+        return re.compile(r"(?!)")
+    levels = "|".join(re.escape(w) for w in rules.levels)
+    suffixes = "|".join(re.escape(w) for w in rules.level_suffixes)
+    # shortest name first, so 县公安局森林警察大队 gives 县公安局
+    return re.compile(rf"(?:{levels})[\u4e00-\u9fff]{{2,6}}?(?:{suffixes})(?![\u4e00-\u9fff]{{0,1}}(?:长|主任|书记))")
 
 
 @lru_cache(maxsize=1)
@@ -337,7 +352,7 @@ def _join_departments(text: str, mentions: list[Mention], roster: "Roster") -> l
             out[-1] = joined
             continue
         if (prev and prev.kind == "department" and m.kind in ("person", "guess")
-                and _DEPT_THEN_PERSON.match(text[prev.end:m.start])):
+                and (_DEPT_THEN_PERSON.match(text[prev.end:m.start]) or _post_between(text[prev.end:m.start]))):
             out[-1] = Mention(text[prev.start:m.end], prev.start, m.end, m.kind, prev.text, m.text)
             continue
         if m.kind == "team_self" or (m.kind == "collective" and m.text in patterns().team_self_before_department):
@@ -352,6 +367,13 @@ def _join_departments(text: str, mentions: list[Mention], roster: "Roster") -> l
                 continue
         out.append(_with_bracketed_self(text, m))
     return out
+
+
+def _post_between(gap: str) -> bool:
+    """县应急管理局局长马超, 研发部经理王磊: a post between a team and its person."""
+    gap = gap.strip().removeprefix("的")
+    gap = gap[1:] if gap.startswith("副") else gap
+    return bool(gap) and gap in titles().words
 
 
 def _join_pair(text: str, prev: Mention, m: Mention) -> Optional[Mention]:

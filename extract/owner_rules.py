@@ -237,6 +237,8 @@ class Departments:
     english_suffixes: tuple[str, ...]
     aliases: dict  # stem -> other stems a roster may use for the same team, in order
     standalone: frozenset = frozenset()  # offices named without a stem: 办公室, 教务处
+    levels: tuple[str, ...] = ()  # 省 / 市 / 县 …: a public body's administrative level
+    level_suffixes: tuple[str, ...] = ()  # 局 / 委 / 办 …: how a public body's name ends
 
     def split(self, text: str) -> Optional[tuple[str, str]]:
         """("研发", "组") for "研发组"; None when `text` has no department suffix."""
@@ -271,6 +273,8 @@ def departments() -> Departments:
         english_suffixes=_words(data, "english_suffixes", name),
         aliases={str(k): tuple(v.strip() for v in vs) for k, vs in aliases.items()},
         standalone=frozenset(_words(data, "standalone", name)) if "standalone" in data else frozenset(),
+        levels=_words(data, "administrative_levels", name, required=False),
+        level_suffixes=_words(data, "administrative_suffixes", name, required=False),
     )
 
 

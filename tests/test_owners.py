@@ -81,7 +81,10 @@ def who(finding: OwnerFinding):
     ("总包单位今日下班前整改到位", "总包单位", "department", []),
     ("座位表孟主任19号前打印好发各班", "孟主任", "unknown", []),  # who, by when, what
     ("郝老师周五前交", "郝老师", "unknown", []),
-    ("各学院研究生秘书须于4月25日前汇总名单", "各学院研究生秘书", "collective", []),  # 各 + a title many hold
+    ("各学院研究生秘书须于4月25日前汇总名单", "各学院研究生秘书", "collective", []),
+    ("县林业局要于11月5日前完成隐患排查", "县林业局", "department", []),  # a public body by its level and ending
+    ("各乡镇（街道）要于11月10日前完成排查登记", "各乡镇", "collective", []),
+    ("由研发部经理王磊牵头", "王磊", "exact", []),  # a post between team and person  # 各 + a title many hold
     ("请各位周五前反馈", "各位", "collective", []),
     ("钱七负责采购合同", "钱七", "unknown", []),
     # English and mixed minutes
