@@ -37,7 +37,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
     last: Optional[tuple[int, int]] = None  # (line, bullet level) of the latest item or a detail under it
     sentences: list[str] = []  # the candidate sentence behind each item
-    undated: Optional[tuple[int, int]] = None  # (item index, chat candidates since) awaiting a date
+    undated: Optional[tuple[int, int, Optional[str]]] = None  # (item index, chat candidates since, speaker)
     for cand in structured.candidates:
         if cand.speaker in legend:
             cand = replace(cand, speaker=legend[cand.speaker])
@@ -45,23 +45,33 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
         found = False
         produced = list(_from_candidate(cand, roster, ref, prev, last))
         if undated is not None and cand.speaker:
-            index, age = undated
-            dated = dates_earlier(items[index], cand, produced, roster, ref)
+            index, age, said_by = undated
+            # the same person promising again ("庭审提纲我自己来，二月十四号之前") is new work of
+            # theirs, not the date of what they took on before
+            again = said_by == cand.speaker and any(p.owner.name == items[index].owner.name
+                                                    and not _shares_words(p.task, items[index].source.text)
+                                                    for p in produced)
+            dated = None if again else dates_earlier(items[index], cand, produced, roster, ref)
             if dated is not None:
                 # "@马超 …整理成文档发我" — "好的梁总，明天发您": the reply dates the request
                 items[index] = dated
                 produced = [p for p in produced if p.owner.name not in (None, dated.owner.name)]
                 undated = None
             else:
-                undated = (index, age + 1) if age < 2 else None
+                undated = (index, age + 1, said_by) if age < 2 else None
         for item in produced:
             found = True
-            if _repeats(item, items):
+            recap = (cand.speaker is None and cand.origin == "action_section"
+                     and structured.document.shape in ("im", "transcript"))
+            twin = _repeat_of(item, items, recap=recap)
+            if twin is not None:
+                if recap:  # the summary's line joins the spoken one as its source
+                    items[twin] = _with_recap(items[twin], item, ref)
                 continue  # "总结一下：…" restates items already taken from the chat
             items.append(replace(item, id=f"a{len(items) + 1}"))
             sentences.append(cand.text)
             if cand.speaker and item.deadline.mention is None and item.owner.name:
-                undated = (len(items) - 1, 0)
+                undated = (len(items) - 1, 0, cand.speaker)
         line, level = cand.source.line or 0, cand.fields.get("level")
         if found and level is not None:
             last = (line, level)
@@ -241,18 +251,59 @@ def _details(cand: Candidate, item: tuple[int, int]) -> bool:
     return level is not None and level > item[1] and (cand.source.line or 0) - item[0] in (1, 2)
 
 
-def _repeats(item: ActionItem, earlier: list[ActionItem]) -> bool:
-    """Same owner, same due date and overlapping wording as an item already taken."""
-    if not item.owner.name:
-        return False
+_FUNCTION_PAIRS = frozenset({"自己", "出来", "一下", "我来", "这边", "那边", "之前", "以前", "明天", "今天", "这个", "那个"})
+
+
+def _shares_words(task: str, text: str) -> bool:
+    """Some two-character chunk of the task's Chinese also occurs in the earlier text."""
+    chars = re.sub(r"[^\u4e00-\u9fff]", " ", task)
+    pairs = {chars[i:i + 2] for i in range(len(chars) - 1)} - _FUNCTION_PAIRS
+    return any(" " not in p and p in text for p in pairs)
+
+
+def _with_recap(spoken: ActionItem, recap: ActionItem, ref) -> ActionItem:
+    """The spoken item, its source extended by the recap line, missing parts taken from it."""
+    deadline = spoken.deadline if spoken.deadline.mention else recap.deadline
+    deliverable = spoken.deliverable or recap.deliverable
+    merged = replace(spoken, deadline=deadline, deliverable=deliverable,
+                     source=replace(spoken.source, text=f"{spoken.source.text}\n{recap.source.text}"))
+    if deadline is spoken.deadline and deliverable == spoken.deliverable:
+        return merged
+    return replace(merged, flags=item_flags(spoken.owner, deadline, deliverable, ref))
+
+
+def _repeat_of(item: ActionItem, earlier: list[ActionItem], *, recap: bool = False) -> Optional[int]:
+    for n, other in enumerate(earlier):
+        if _repeats(item, [other], recap=recap):
+            return n
+    return None
+
+
+def _repeats(item: ActionItem, earlier: list[ActionItem], *, recap: bool = False) -> bool:
+    """Same owner, same due date and overlapping wording as an item already taken.
+
+    A `recap` (the 待办 list a meeting tool appends to its transcript) restates what
+    was said in its own words: there the same owner and the same date, or the same
+    owner and some shared wording, is enough.
+    """
     from rapidfuzz import fuzz
 
+    key = item.owner.name or (item.owner.mention if recap else None)
+    if not key:
+        return False
     for other in earlier:
-        if other.owner.name == item.owner.name and other.deadline.date == item.deadline.date:
-            if fuzz.partial_ratio(other.task, item.task) >= 60 or (
-                    item.deliverable and other.deliverable and
-                    fuzz.partial_ratio(item.deliverable, other.deliverable) >= 80):
-                return True
+        if (other.owner.name or (other.owner.mention if recap else None)) != key:
+            continue
+        if recap and (other.deadline.date is not None and other.deadline.date == item.deadline.date
+                      or fuzz.partial_ratio(other.task, item.task) >= 45):
+            return True
+        similar = fuzz.partial_ratio(other.task, item.task)
+        if other.deadline.date == item.deadline.date and (similar >= 60 or (
+                item.deliverable and other.deliverable and
+                fuzz.partial_ratio(item.deliverable, other.deliverable) >= 80)):
+            return True
+        if similar >= 80 and (item.deadline.date is None or other.deadline.date is None):
+            return True  # a recap restating the task, with or without the date said earlier
     return False
 
 

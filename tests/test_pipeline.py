@@ -337,3 +337,22 @@ def test_chat_display_names_dressing_roster_names(tmp_path):
                      Person("潘婷婷", "运营部", "新媒体运营", aliases=("婷婷",))])
     owners = [it["owner"]["name"] for it in extract_path(path, roster=roster)["action_items"]]
     assert owners == ["唐磊", "杨帆", "潘婷婷"]
+
+
+def test_meeting_tool_transcript_with_its_own_todo_recap(tmp_path):
+    path = tmp_path / "腾讯会议智能纪要.txt"
+    path.write_text(
+        "腾讯会议 · 智能纪要\n会议时间：2025/01/22 15:00-15:41\n\n"
+        "王芳 00:00:06\n好，人都到了，我们开始。\n\n李娜 00:00:40\n一审判决书我再看了一遍。\n\n"
+        "王芳 00:01:10\n嗯，利息起算点是重点。\n\n李娜 00:02:00\n对，我也这么看。\n\n"
+        "王芳 00:06:10\n还有庭前会议，我来约一下法官助理，看她那边怎么安排。\n\n"
+        "王芳 00:06:52\n行。庭审提纲我自己来，二月十四号之前出来。\n\n"
+        "李娜 00:07:10\n质证意见我来写，初稿二月十号前给您。\n\n"
+        "智能纪要\n\n章节速览\n00:03 类案检索\n00:06 庭前会议\n\n待办\n"
+        "· 李娜：撰写质证意见初稿（二月十号前）\n· 王芳：完成庭审提纲（二月十四号前）\n", encoding="utf-8")
+    roster = Roster([Person("王芳", "设计部", "设计师"), Person("李娜", "市场部", "市场经理")])
+    items = extract_path(path, roster=roster)["action_items"]
+    got = [(it["owner"]["name"], it["deadline"]["date"]) for it in items]
+    # 约法官助理 stays undated; the recap repeats the other two and joins their sources
+    assert got == [("王芳", None), ("王芳", "2025-02-14"), ("李娜", "2025-02-10")]
+    assert "撰写质证意见初稿" in items[2]["source"]["text"]

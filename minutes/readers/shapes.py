@@ -27,6 +27,7 @@ _MIXED_NAME = re.compile(rf"[A-Za-z]{{2,12}}[{_CJK}]{{1,3}}|[{_CJK}]{{1,3}}[A-Za
 _AFFILIATION = re.compile(r"(.+?)\s*[（(][^()（）]{1,12}[)）]")
 _DASH_AFFILIATION = re.compile(r"([^\s\-–—_|｜]{1,12})\s*[-–—_|｜]\s*([^\s\-–—_|｜]{1,16})")
 _TIMEISH = re.compile(r"\d{1,2}[:：]\d{2}|[：:，,。；;!?！？]")
+_LIST_DOTS = frozenset("·•●▪◦■□◆◇")
 _SYMBOLS = re.compile(r"[^\w\s·•（）()\-–—_|｜.'&]+")
 _NOT_A_NAME = re.compile(r"^(?:(?:星期|周|礼拜)[一二三四五六日天]|今天|昨天|前天|明天|后天)$")
 
@@ -190,7 +191,7 @@ def _settle_weak(out: list[ChatLine]) -> list[ChatLine]:
             nxt = next((out[j] for j in range(i + 1, len(out)) if out[j].kind not in ("blank", "deco")), None)
             body_follows = bool(c.text) or (nxt is not None and (nxt.kind in ("text", "quote") or _bare(nxt)))
             # a name alone with its time, in a chat whose senders are written that way
-            stamped = c.time is not None and not c.text and timed >= 1
+            stamped = c.time is not None and not c.text and timed >= 1 and _dressed(c.line.text)
             known = _personal(c.speaker or "") or counts.get(c.speaker or "", 0) >= 2 or stamped
             if not (body_follows and known):
                 if c.line.text.startswith(("[", "【")):  # "[10:42] 大家好": a message with no sender
@@ -199,6 +200,13 @@ def _settle_weak(out: list[ChatLine]) -> list[ChatLine]:
                     c = ChatLine(c.line, "text", text=c.line.text)
         settled.append(c)
     return settled
+
+
+def _dressed(header: str) -> bool:
+    """"婷婷📷跟拍 09:31", "阿Ken花艺 09:20": a display name with emoji, symbols or Latin letters
+    (not "00:03 类案检索", a chapter list's time and topic)."""
+    name = re.sub(r"\d{1,4}[-/.:：年月日]\d{1,2}(?:[-/.:：]\d{1,2})*[日号]?|\s+", "", header)
+    return bool(re.search(r"[A-Za-z]|[^\w]", name))
 
 
 def _bare(c: ChatLine) -> bool:
@@ -218,8 +226,10 @@ def _classify(line: Line, text: str, reply: re.Pattern) -> ChatLine:
     m = _GT.match(text)
     if m:
         return ChatLine(line, "quote", text=m.group(1).strip())
-    if _HEADING.match(text):
+    if _HEADING.match(text) or text.rstrip("：: ").lower() in vocab().summary_headings:
         return ChatLine(line, "heading", text=text)
+    if text[:1] in _LIST_DOTS:  # "· 郑爽：起草书面异议（下周一前）": a list line, not a sender
+        return ChatLine(line, "text", text=text)
     if len(text) > MAX_STAMPED_LINE:  # chat headers are short; spare the regexes a 100k-char line
         return _colon_line(line, text)
     m = _BRACKET.match(text)

@@ -14,7 +14,7 @@ from minutes.errors import DataFileError
 FILE = "readers.yaml"
 _KEYS = (
     "not_speakers", "department_suffixes", "speech_verbs", "numbered_speakers", "acks", "chat_markers", "surnames",
-    "reply_words", "bullets", "checkbox_open", "checkbox_done",
+    "reply_words", "bullets", "checkbox_open", "checkbox_done", "summary_headings",
 )
 
 
@@ -31,6 +31,7 @@ class Vocab:
     bullets: tuple[str, ...]
     checkbox_open: tuple[str, ...]
     checkbox_done: tuple[str, ...]
+    summary_headings: frozenset[str] = frozenset()  # lower-cased
 
 
 def parse_vocab(data: object, name: str = FILE) -> Vocab:
@@ -58,6 +59,7 @@ def parse_vocab(data: object, name: str = FILE) -> Vocab:
         speech_verbs=by_len(lists["speech_verbs"]),
         numbered_speakers=by_len(lists["numbered_speakers"]),
         acks=frozenset(w.lower() for w in lists["acks"]),
+        summary_headings=frozenset(w.lower() for w in lists["summary_headings"]),
         chat_markers=lists["chat_markers"],
         surnames=frozenset(lists["surnames"]),
         reply_words=by_len(lists["reply_words"]),
