@@ -340,3 +340,7 @@ def test_after_a_holiday_is_a_start_not_a_due_date(ref, text, suggested):
 def test_ten_day_spans_are_vague_with_their_end_suggested(text, suggested):
     got = resolve(text, WED)
     assert (got.date, got.vague, got.suggested) == (None, True, suggested), got
+
+
+def test_a_weekday_in_brackets_annotates_the_date_before_it():
+    assert resolve("10/12（周六调休上班）", date(2024, 9, 26)).date == date(2024, 10, 12)

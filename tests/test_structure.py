@@ -224,3 +224,10 @@ def test_merged_two_row_header_with_lead_and_helper_columns():
     cands = structure(_doc(blocks)).candidates
     assert [(c.text, c.fields.get("owner"), c.fields.get("collaborators")) for c in cands] == [
         ("梳理超期未决案件", "许敏", "田甜")]
+
+
+def test_leftover_issue_review_is_a_report():
+    from minutes.labels import section_of
+
+    assert section_of("2. EVT 遗留问题回顾") == "done"
+    assert section_of("遗留问题") == "disagreements"  # open issues, not a review of them

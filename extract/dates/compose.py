@@ -152,6 +152,10 @@ def _join(a: Hit, b: Hit, text: str) -> Optional[Hit]:
     marked = a.marked or b.marked
     if (a.names_a_day or a.kind == "period") and (b.names_a_day or b.kind == "period"):
         close = _CLOSE.match(text, b.end)
+        if _OPEN.fullmatch(gap) and b.kind == "weekday" and a.kind in ("absolute", "day", "relative"):
+            # 10/12（周六调休上班）: the weekday in brackets annotates the date before it
+            end = close.end() if close else b.end
+            return _span(a, a.start, end, time=a.time or b.time, weak=weak, marked=marked)
         if _OPEN.fullmatch(gap) and close:  # 下周三（10月29日）: keep the explicit one
             keep = b if b.kind == "absolute" and a.kind != "absolute" else a
             return _span(keep, a.start, close.end(), time=keep.time or a.time or b.time, weak=weak, marked=marked)
