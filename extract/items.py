@@ -273,38 +273,33 @@ def _with_recap(spoken: ActionItem, recap: ActionItem, ref) -> ActionItem:
 
 
 def _repeat_of(item: ActionItem, earlier: list[ActionItem], *, recap: bool = False) -> Optional[int]:
-    for n, other in enumerate(earlier):
-        if _repeats(item, [other], recap=recap):
-            return n
-    return None
+    """The index of an item already taken that `item` restates, or None.
 
-
-def _repeats(item: ActionItem, earlier: list[ActionItem], *, recap: bool = False) -> bool:
-    """Same owner, same due date and overlapping wording as an item already taken.
-
-    A `recap` (the 待办 list a meeting tool appends to its transcript) restates what
-    was said in its own words: there the same owner and the same date, or the same
-    owner and some shared wording, is enough.
+    Same owner, same due date and overlapping wording. A `recap` (the 待办 list a
+    meeting tool appends to its transcript) restates what was said in its own
+    words: there the same owner and the same date, or the same owner and some
+    shared wording, is enough.
     """
-    from rapidfuzz import fuzz
-
     key = item.owner.name or (item.owner.mention if recap else None)
     if not key:
-        return False
-    for other in earlier:
+        return None
+    from rapidfuzz import fuzz
+
+    for n, other in enumerate(earlier):
         if (other.owner.name or (other.owner.mention if recap else None)) != key:
             continue
-        if recap and (other.deadline.date is not None and other.deadline.date == item.deadline.date
-                      or fuzz.partial_ratio(other.task, item.task) >= 45):
-            return True
+        same_day = other.deadline.date == item.deadline.date
+        if recap and other.deadline.date is not None and same_day:
+            return n
         similar = fuzz.partial_ratio(other.task, item.task)
-        if other.deadline.date == item.deadline.date and (similar >= 60 or (
-                item.deliverable and other.deliverable and
-                fuzz.partial_ratio(item.deliverable, other.deliverable) >= 80)):
-            return True
+        if recap and similar >= 45:
+            return n
+        if same_day and (similar >= 60 or (item.deliverable and other.deliverable and
+                                           fuzz.partial_ratio(item.deliverable, other.deliverable) >= 80)):
+            return n
         if similar >= 80 and (item.deadline.date is None or other.deadline.date is None):
-            return True  # a recap restating the task, with or without the date said earlier
-    return False
+            return n  # a recap restating the task, with or without the date said earlier
+    return None
 
 
 def _date_length(clause: str, ref: Optional[date]) -> int:

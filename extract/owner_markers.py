@@ -157,6 +157,11 @@ def _dated_work(clause: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def verb_set() -> frozenset:
+    return frozenset(verbs())
+
+
+@lru_cache(maxsize=1)
 def verbs() -> tuple[str, ...]:
     """Work and lead verbs of both rule files, longest first."""
     from extract.detect import cues

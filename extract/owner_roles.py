@@ -130,10 +130,10 @@ def _role(text: str, mentions: list[Mention], group: list[int], bounds, *,
 
 
 def _after_verb(text: str, start: int) -> bool:
-    from extract.owner_markers import verbs
+    from extract.owner_markers import verb_set
 
-    head = text[:start]
-    return any(head.endswith(v) for v in verbs() if len(v) >= 2)
+    head = text[max(0, start - 4):start]
+    return any(head[-n:] in verb_set() for n in (2, 3, 4) if len(head) >= n)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
