@@ -230,3 +230,28 @@ def test_report_defaults_to_this_quarter_else_the_latest_before_it():
     assert _default_quarter(known, Quarter(2024, 3)) == Quarter(2024, 2)
     assert _default_quarter(known, Quarter(2023, 1)) == Quarter(2023, 1)
     assert _default_quarter([], Quarter(2024, 1)) == Quarter(2024, 1)
+
+
+def test_roster_import_from_the_people_page(http, db):
+    token = csrf(http, "/people")
+    csv_text = "name,department,title,aliases,email\n周杰,研发部,前端工程师,Jay,zhoujie@example.cn\n"
+    response = http.post("/people", data={"csrf": token},
+                         files={"roster": ("名册.csv", csv_text.encode("utf-8"), "text/csv")})
+    assert response.status_code == 303
+    assert "周杰" in http.get("/people").text
+    assert [m["name"] for m in http.get("/api/people", params={"q": "jay"}).json()] == ["周杰"]
+    bad = http.post("/people", data={"csrf": token},
+                    files={"roster": ("坏.csv", "姓名\n张三\n".encode("utf-8"), "text/csv")})
+    assert bad.status_code == 400 and "坏.csv" in bad.text and "/tmp" not in bad.text
+
+
+def test_owners_cannot_import_a_roster(db):
+    from web_support import add_user, login
+
+    add_user(db, "张伟", "owner")
+    http = client(db)
+    login(http, "张伟")
+    token = csrf(http, "/people")
+    response = http.post("/people", data={"csrf": token},
+                         files={"roster": ("名册.csv", b"name,department\nX,Y\n", "text/csv")})
+    assert response.status_code == 403

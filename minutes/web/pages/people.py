@@ -5,11 +5,14 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from starlette.datastructures import UploadFile
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from minutes.errors import BadInput, MinutesError
 from minutes.web.pages.items import may_update
-from minutes.web.views import Ctx, page
+from minutes.web.pages.upload import safe_name
+from minutes.web.views import Ctx, action, page
 from tracker.people import list_people
 from tracker.people_search import search_people
 from tracker.todo import file_name, todo_lists
@@ -20,7 +23,33 @@ def people(ctx: Ctx):
     counts = dict(ctx.store.db.execute(
         "SELECT owner_name, COUNT(*) FROM items WHERE review IN ('pending', 'accepted') AND owner_name IS NOT NULL "
         "GROUP BY owner_name").fetchall())
-    return ctx.page("people.html", people=list_people(ctx.store), counts=counts)
+    return ctx.page("people.html", people=list_people(ctx.store), counts=counts, error=None)
+
+
+@action("roster")
+def roster_import(ctx: Ctx):
+    """The same import as `minutes roster import`: CSV or XLSX, all rows or none."""
+    from tracker.people import import_roster
+
+    upload = ctx.form.get("roster")
+    try:
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise BadInput("请选择名册文件（CSV 或 XLSX）/ choose a roster file")
+        name = safe_name(upload.filename)
+        data = upload.file.read(ctx.config.max_upload_bytes + 1)
+        if len(data) > ctx.config.max_upload_bytes:
+            raise BadInput("file too large", path=name)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(data)
+            try:
+                result = import_roster(ctx.store, path)
+            except MinutesError as exc:
+                raise BadInput(str(exc).replace(str(path), name)) from None
+    except MinutesError as exc:
+        counts = {}
+        return ctx.page("people.html", 400, people=list_people(ctx.store), counts=counts, error=str(exc))
+    return ctx.redirect("/people", f"名册已导入：{result.total} 人（新增 {result.added}，更新 {result.updated}）")
 
 
 def _todo(ctx: Ctx):
@@ -73,7 +102,8 @@ def search(ctx: Ctx):
 
 
 ROUTES = [
-    Route("/people", people),
+    Route("/people", people, methods=["GET"]),
+    Route("/people", roster_import, methods=["POST"]),
     Route("/people/{name}", person),
     Route("/people/{name}/todo.ics", ics),
     Route("/people/{name}/todo.xlsx", xlsx),
