@@ -255,3 +255,16 @@ def test_owners_cannot_import_a_roster(db):
     response = http.post("/people", data={"csrf": token},
                          files={"roster": ("名册.csv", b"name,department\nX,Y\n", "text/csv")})
     assert response.status_code == 403
+
+
+def test_needs_fix_queue(http, db):
+    from tracker.queries import NEEDS_FIX, ItemFilter, count_items, list_items
+    from tracker.store import open_store
+
+    with open_store(db) as store:
+        flagged = list_items(store, ItemFilter(flag=NEEDS_FIX), limit=10)
+        assert {i.task for i in flagged} == {"完成会员接口联调", "提交性能测试报告"}
+        assert count_items(store, ItemFilter(flag=NEEDS_FIX)) == 2
+    page = http.get("/items", params={"flag": "needs_fix"}).text
+    assert "完成会员接口联调" in page and "完成首页视觉稿" not in page
+    assert 'href="/items?flag=needs_fix"' in http.get("/dashboard").text

@@ -18,6 +18,7 @@ ITEM_SELECT = (
 )
 VISIBLE = ("pending", "accepted")  # rejected, merged and split items are history only
 REVIEW_STATES = ("pending", "accepted", "rejected", "merged", "split")
+NEEDS_FIX = "needs_fix"  # ItemFilter.flag: any extraction flag left to fix
 
 
 def _one_id(value, kind: str) -> int:
@@ -92,7 +93,7 @@ class ItemFilter:
     department: Optional[str] = None
     meeting: Optional[str] = None
     status: Optional[str] = None  # a status or alias, or "open" / "closed"
-    flag: Optional[str] = None  # an extraction or tracker flag
+    flag: Optional[str] = None  # an extraction or tracker flag, or "needs_fix": any extraction flag
     due_before: Optional[date] = None  # inclusive
     due_after: Optional[date] = None  # inclusive
     review: str = "visible"  # visible | all | one of REVIEW_STATES
@@ -106,13 +107,14 @@ def list_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional
     filter, computed per item, has to look at every row first).
     """
     where, params = _where(store, filters)
+    per_item = None if filters.flag == NEEDS_FIX else filters.flag  # needs_fix is tested in SQL
     sql = ITEM_SELECT + where + " ORDER BY i.id"
-    if limit is not None and not filters.flag:
+    if limit is not None and not per_item:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
     items = fetch_items(store, sql, params, today or date.today())
-    if filters.flag:
-        wanted = filters.flag.strip()
+    if per_item:
+        wanted = per_item.strip()
         items = [i for i in items if wanted in i.all_flags]
         if limit is not None:
             items = items[offset:offset + limit]
@@ -120,6 +122,9 @@ def list_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional
 
 
 def count_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional[date] = None) -> int:
+    if filters.flag == NEEDS_FIX:
+        where, params = _where(store, filters)
+        return store.db.execute("SELECT COUNT(*) FROM items i" + where, params).fetchone()[0]
     if filters.flag:
         return len(list_items(store, filters, today))
     where, params = _where(store, filters)
@@ -128,6 +133,8 @@ def count_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optiona
 
 def _where(store: Store, filters: ItemFilter) -> tuple[str, list]:
     where, params = [], []
+    if filters.flag == NEEDS_FIX:
+        where.append("i.flags != '[]'")
     if filters.owner:
         found = people.person_by_name_or_alias(store, filters.owner)
         where.append("i.owner_name = ?")

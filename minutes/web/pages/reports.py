@@ -53,9 +53,12 @@ def report(ctx: Ctx):
 
 @page("dashboard")
 def dashboard(ctx: Ctx):
+    from tracker.queries import NEEDS_FIX, ItemFilter, count_items
+
     rem = reminders(ctx.store, ctx.today)
     totals = {k: sum(len(getattr(b, k)) for b in rem.departments) for k in ("due_soon", "overdue", "escalate")}
-    return ctx.page("dashboard.html", reminders=rem, totals=totals)
+    needs_fix = count_items(ctx.store, ItemFilter(flag=NEEDS_FIX), ctx.today)
+    return ctx.page("dashboard.html", reminders=rem, totals=totals, needs_fix=needs_fix)
 
 
 def report_css(request):
