@@ -101,7 +101,8 @@ def is_past(text: str) -> bool:
     rest = later[1]
     if is_past(rest):
         return True
-    return not (_FUTURE_AFTER_PAST.search(rest) or c.has("assign", rest) or _DUE_MARK.search(rest))
+    return not (_FUTURE_AFTER_PAST.search(rest) or c.has("assign", rest) or _DUE_MARK.search(rest)
+                or c.has("self_commit", rest))  # "查了，是时区的 bug，我今天 EOD 修掉"
 
 
 def is_done_status(value: str) -> bool:

@@ -464,3 +464,18 @@ def test_decorated_chat_display_names_are_senders():
             "婷婷📷跟拍 09:31\n机位图下礼拜给你\n\n何佳-行政 09:40\n酒店确认了\n")
     doc = read_text_bytes(text.encode("utf-8"), "群聊.txt")
     assert [b.speaker for b in doc.blocks if b.kind == "message"] == ["杨帆", "阿Ken花艺", "婷婷", "何佳"]
+
+
+def test_meeting_tool_export_headings_and_chapter_lists():
+    text = ("客户成功部周会\n钉钉闪记 | 2025年4月28日 周一 10:00\n\n【AI 摘要】\n本次周会回顾了指标。\n\n"
+            "【章节速览】\n00:00 上周指标回顾\n01:30 Q2 到期客户续费风险\n\n【待办】（AI 生成，请与会人核对）\n"
+            "☐ 整理续费风险清单  负责人：田甜  截止：五一前\n\n【发言记录】\n许敏  00:00:08\n好，我们开始吧。\n\n"
+            "田甜  00:01:52\n好的，谢谢敏姐。\n\n许敏  00:02:10\n续费风险清单这个我来吧，五一前弄完。\n\n"
+            "田甜  00:02:40\n润泽那边我这周去一趟。\n\n许敏  00:03:00\n好。\n\n田甜  00:03:20\n报价我周三前发。\n\n"
+            "许敏  00:03:40\n行，那就这样。\n\n"
+            "Leon Liang 梁志远 09:02\n今天 3pm SGT 开 weekly sync\n")
+    doc = read_text_bytes(text.encode("utf-8"), "闪记.txt")
+    speakers = {b.speaker for b in doc.blocks if b.speaker}
+    assert speakers == {"许敏", "田甜", "Leon Liang 梁志远"}  # no chapter topic is a sender
+    kinds = {b.text: b.kind for b in doc.blocks}
+    assert kinds["整理续费风险清单  负责人：田甜  截止：五一前"] == "list_item"

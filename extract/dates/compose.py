@@ -30,8 +30,10 @@ _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
 _BESIDE = re.compile(r"[\s,，、]*")
 _RANGE = re.compile(r"\s*(?:-|~|—|–|至|到)\s*")
+# a time zone may stand between a time and its day: "3pm SGT tmr", "18:00（北京时间）周五"
+_ZONE = r"(?:\s*[（(]?\s*(?:[A-Z]{2,4}T|UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\s*[)）]?|\s*[（(]?北京时间[)）]?)?"
 _DATE_TIME_GAP = re.compile(r"[\s的,，]{0,3}(?:at\s+)?", re.IGNORECASE)
-_TIME_DATE_GAP = re.compile(r"\s*(?:on\s+)?", re.IGNORECASE)
+_TIME_DATE_GAP = re.compile(_ZONE + r"\s*(?:on\s+)?")
 _PREFIX_TRIM = " \t:：,，"
 # "…出个设计稿，9/6": a bare M/D that closes its line after a comma is the line's date
 _CLAUSE_BEFORE = re.compile(r"[,，;；、]\s*$")

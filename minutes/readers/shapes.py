@@ -202,6 +202,13 @@ def _settle_weak(out: list[ChatLine]) -> list[ChatLine]:
     return settled
 
 
+def _summary_heading(text: str) -> bool:
+    """"【待办】（AI 生成，请核对）", "智能纪要", "## 发言记录": a heading of a meeting tool's export."""
+    core = re.sub(r"[（(][^（）()]*[)）]\s*$", "", text.strip())
+    core = core.strip("【】[]#*：: ").lower()
+    return bool(core) and len(core) <= 12 and core in vocab().summary_headings
+
+
 def _dressed(header: str) -> bool:
     """"婷婷📷跟拍 09:31", "阿Ken花艺 09:20": a display name with emoji, symbols or Latin letters
     (not "00:03 类案检索", a chapter list's time and topic)."""
@@ -226,7 +233,7 @@ def _classify(line: Line, text: str, reply: re.Pattern) -> ChatLine:
     m = _GT.match(text)
     if m:
         return ChatLine(line, "quote", text=m.group(1).strip())
-    if _HEADING.match(text) or text.rstrip("：: ").lower() in vocab().summary_headings:
+    if _HEADING.match(text) or _summary_heading(text):
         return ChatLine(line, "heading", text=text)
     if text[:1] in _LIST_DOTS:  # "· 郑爽：起草书面异议（下周一前）": a list line, not a sender
         return ChatLine(line, "text", text=text)
@@ -255,7 +262,8 @@ def _classify(line: Line, text: str, reply: re.Pattern) -> ChatLine:
                 return ChatLine(line, "label", text=text)
             name = speaker_name(m.group(name_group))
             raw = m.group(name_group).strip()
-            if (name is None and not m.group(3) and 2 <= len(raw) <= 16 and not _TIMEISH.search(raw)
+            if (name is None and pattern is _HEADER and not m.group(3) and 2 <= len(raw) <= 16
+                    and not _TIMEISH.search(raw)
                     and re.search(r"[A-Za-z]", raw) and re.search(r"[\u4e00-\u9fff]", raw)):
                 name = raw  # "阿Ken花艺 09:20" alone on its line: a mixed display name, weak
             if name:
