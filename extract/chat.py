@@ -33,6 +33,54 @@ def speaker_legend(structured: Structured) -> dict[str, str]:
     return legend
 
 
+_NUMBERED = re.compile(r"^(?:说话人|发言人|讲话人|讲者|参会者|与会者|Speaker|Participant|Guest)\s*\d{1,3}$", re.I)
+_LEAD_FILLER = re.compile(r"^(?:[嗯啊呃哦噢那个然后还有就是好行对，,。\s…]|那个|然后|还有|就是)*")
+_VOCATIVE_END = re.compile(r"^\s*(?:[，,：:]|你|您|啊|呀|这边|那边)")
+
+
+def inferred_legend(structured: Structured, roster: Roster) -> dict[str, str]:
+    """Transcripts that only number their speakers ("说话人3") still say who is who: the one
+    addressed by name ("老马，三号线你今天…", "张班长，这个你帮忙跟一下？") answers in the next
+    turn. Each numbered speaker takes the roster person most often addressed right before
+    they speak, when that person is not claimed by another speaker."""
+    turns = [b for b in structured.document.blocks if b.speaker and b.kind in ("turn", "message")]
+    if not any(_NUMBERED.match(t.speaker) for t in turns):
+        return {}
+    votes: dict[str, dict[str, int]] = {}
+    for before, after in zip(turns, turns[1:]):
+        if after.speaker == before.speaker or not _NUMBERED.match(after.speaker):
+            continue
+        name = _addressed(before.text, roster)
+        if name:
+            votes.setdefault(after.speaker, {}).setdefault(name, 0)
+            votes[after.speaker][name] += 1
+    best = {speaker: max(names.items(), key=lambda kv: kv[1]) for speaker, names in votes.items()}
+    out: dict[str, str] = {}
+    for speaker, (name, count) in best.items():
+        rivals = [s for s, (n, c) in best.items() if n == name and s != speaker and c >= count]
+        if not rivals:
+            out[speaker] = name
+    return out
+
+
+def _addressed(text: str, roster: Roster) -> Optional[str]:
+    """The roster person a turn opens by addressing ("老马，…", "曹杨你那边…")."""
+    head = text[_LEAD_FILLER.match(text).end():][:24]
+    from extract.mentions import find_mentions
+
+    for mention in find_mentions(head, roster)[:2]:
+        if mention.kind not in ("person", "guess"):
+            continue
+        after = head[mention.end:]
+        # at the start with a comma ("老马，…"), or anywhere early before 你 ("…，曹杨你那边")
+        if not (mention.start <= 2 and _VOCATIVE_END.match(after) or re.match(r"\s*[你您]", after)):
+            continue
+        found = roster.resolve(mention.text)
+        if found.name and found.match in ("exact", "alias", "title", "fuzzy", "pinyin"):
+            return found.name
+    return None
+
+
 _DECORATION = re.compile(r"[｜|/\\\-—_·•（）()\[\]【】@#\s]+|[^\w\s]")
 
 

@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from extract import deadlines as dl
 from extract.deliverables import find_deliverable, from_field
-from extract.chat import asked_context, dates_earlier, display_names, question_to, speaker_commits, speaker_legend, we_will
+from extract.chat import asked_context, dates_earlier, display_names, inferred_legend, question_to, speaker_commits, speaker_legend, we_will
 from extract.doc_aliases import document_aliases
 from extract.detect import Signals, cues, is_action, is_chitchat, is_done_status, split_items
 from extract.flags import item_flags, meeting_flags
@@ -34,6 +34,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
     items: list[ActionItem] = []
     legend = speaker_legend(structured)
     legend.update({k: v for k, v in display_names(structured, roster).items() if k not in legend})
+    legend.update({k: v for k, v in inferred_legend(structured, roster).items() if k not in legend})
     spoken: list[Candidate] = []  # earlier chat messages / turns, for replies like "我来"
     last: Optional[tuple[int, int]] = None  # (line, bullet level) of the latest item or a detail under it
     sentences: list[str] = []  # the candidate sentence behind each item
@@ -141,7 +142,9 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             deadline = replace(shared, span=None)
         answered = None
         anonymous_self = finding.owner.match == "unknown" and finding.owner.mention in ("我", cand.speaker)
-        if (finding.owner.match == "none" or anonymous_self) and deadline is not None and cand.speaker and prev is not None:
+        speaker_self = finding.owner.mention in ("我", cand.speaker)  # "下周三我给个版本": the answer is mine
+        if ((finding.owner.match == "none" or anonymous_self or speaker_self) and deadline is not None
+                and cand.speaker and prev is not None):
             asked = question_to(prev, cand.speaker, roster)
             if asked:  # "周杰，埋点SDK这周能搞完吗？" — "下周三吧": the asked person commits
                 answered, finding = asked[0], OwnerFinding(owner=asked[1])

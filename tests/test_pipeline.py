@@ -356,3 +356,20 @@ def test_meeting_tool_transcript_with_its_own_todo_recap(tmp_path):
     # 约法官助理 stays undated; the recap repeats the other two and joins their sources
     assert got == [("王芳", None), ("王芳", "2025-02-14"), ("李娜", "2025-02-10")]
     assert "撰写质证意见初稿" in items[2]["source"]["text"]
+
+
+def test_numbered_speakers_are_named_by_who_is_addressed(tmp_path):
+    path = tmp_path / "讯飞听见_交接班会.txt"
+    lines = ["讯飞听见 · 转写稿", "转写完成时间：2025-01-08 08:52", ""]
+    turns = [("说话人1", "好，我们开始。老马，三号线注塑机你今天下班前让人把密封圈换了。"),
+             ("说话人3", "行，我中午就弄。"),
+             ("说话人2", "张班长，二号线的扫码枪老是扫不上，这个你帮忙跟一下？"),
+             ("说话人1", "行，我来跟，明天给你个说法。"),
+             ("说话人2", "好。"), ("说话人3", "没别的了。")]
+    for n, (who, text) in enumerate(turns):
+        lines += [f"{who} 00:0{n}:10", text, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    roster = Roster([Person("张伟", "研发部", "高级工程师"), Person("马超", "运维部", "运维主管")])
+    items = extract_path(path, roster=roster)["action_items"]
+    got = [(it["owner"]["name"], it["deadline"]["date"]) for it in items]
+    assert ("马超", "2025-01-08") in got and ("张伟", "2025-01-09") in got
