@@ -81,18 +81,34 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION.search(text.strip()))
 
 
+def _due_then_work(text: str) -> bool:
+    """"18号前交…", "本周五前把名单报…": a limit followed by the work to do by it."""
+    from extract.owner_markers import verbs
+
+    for m in _DUE_MARK.finditer(text):
+        rest = text[m.end():].lstrip("要需须把将得 ")
+        if rest and any(rest.startswith(v) for v in verbs()):
+            return True
+    return False
+
+
 def is_past(text: str) -> bool:
     """A report of something done, with no future work after it."""
     c = cues()
     low = text.lower()
     word = c.find("past", low)
     if word:
-        after = low[low.index(word) + len(word):]
+        at = low.index(word)
+        after = low[at + len(word):]
     else:
         m = next((m for rx in c.words["past_patterns"] if (m := rx.search(low))), None)
         if not m:
             return False
-        after = low[m.end():]
+        at, after = m.start(), low[m.end():]
+    before = low[:at]
+    if before and (_due_then_work(before)
+                   or ("@" in before and c.has("obligation", before))):
+        return False  # "@马超 尽快派人来看一下，已经影响用药了": the work comes first, the report after
     later = _CLAUSE.split(after, maxsplit=1)
     if len(later) < 2:
         return not _FUTURE_AFTER_PAST.search(after)

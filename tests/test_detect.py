@@ -109,3 +109,10 @@ def test_a_bare_verb_and_le_answers_done():
 def test_no_demand_is_not_a_refusal():
     assert not is_refusal("请各组长周五前报需求表，逾期视为无需求。")
     assert is_refusal("这个无需处理")
+
+
+def test_work_before_a_report_clause_is_not_past():
+    assert not is_past("@马超 信息科尽快派人来看一下pda，已经影响用药核对了")
+    assert not is_past("我们科18号前交根因分析报告，当事护士的情况说明已经写好了")
+    assert is_past("两天前已经发了")
+    assert is_past("@许敏 推文初稿写好了，客户法务还在审授权")

@@ -84,7 +84,8 @@ def who(finding: OwnerFinding):
     ("各学院研究生秘书须于4月25日前汇总名单", "各学院研究生秘书", "collective", []),
     ("县林业局要于11月5日前完成隐患排查", "县林业局", "department", []),  # a public body by its level and ending
     ("各乡镇（街道）要于11月10日前完成排查登记", "各乡镇", "collective", []),
-    ("由研发部经理王磊牵头", "王磊", "exact", []),  # a post between team and person  # 各 + a title many hold
+    ("由研发部经理王磊牵头", "王磊", "exact", []),  # a post between team and person
+    ("各病区护士长本周五前把名单报护理部", "各病区护士长", "collective", []),  # 各 + a title many hold
     ("请各位周五前反馈", "各位", "collective", []),
     ("钱七负责采购合同", "钱七", "unknown", []),
     # English and mixed minutes
