@@ -152,8 +152,8 @@ def _dated_work(clause: str) -> bool:
         return False
     if not found.mention.endswith(("前", "之前", "以前", "内", "以内")):
         return False
-    rest = clause[found.span[1]:].lstrip("要需须得把将").lstrip()
-    return any(rest.startswith(v) for v in verbs())
+    rest = clause[found.span[1]:].lstrip("要需须得把将都").lstrip()
+    return rest[:1] in _DONE_BY_VERBS or any(rest.startswith(v) for v in verbs())
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +171,8 @@ def verbs() -> tuple[str, ...]:
     return tuple(sorted((w for w in words if w and not w.isascii()), key=len, reverse=True))
 
 
+# one-character verbs that follow a limit in speech: 月底之前弄完, 周五前交, 今天下班前补
+_DONE_BY_VERBS = frozenset("弄搞办交修换录排催整贴送报给出做写发补清改查定")
 _DATE_FIRSTS = frozenset("今明后下本这周星礼月年一二三四五六七八九十两几半上当次")
 
 

@@ -112,6 +112,9 @@ def _role(text: str, mentions: list[Mention], group: list[int], bounds, *,
     if after == "help":
         return "helper"
     before = before_marker(text, first.start, bounds)
+    if (first.kind == "collective" and _OPENING.fullmatch(text[:first.start]) and re.match(r"\s*[，,]", text[end:])
+            and "都" in text[end:]):
+        return "label"  # "然后大家，…月底前都交上来": the group addressed does the work ("各位，…同步下" does not)
     if before is None and first.kind in ("collective", "department") and _after_verb(text, first.start):
         return "object"  # 完成所有模块分析, 通知各部门: what is worked on or told, not who works
     if before == "lead":
@@ -127,6 +130,9 @@ def _role(text: str, mentions: list[Mention], group: list[int], bounds, *,
     if before == "trailing" or _stands_alone(text, first.start, last.end):
         return "trailing"
     return "none"
+
+
+_OPENING = re.compile(r"[\s，,。]*(?:(?:然后|那个|还有|另外|嗯|呃|好|那|就是|最后)[\s，,。…]*)*")
 
 
 def _after_verb(text: str, start: int) -> bool:

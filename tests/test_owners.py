@@ -85,7 +85,9 @@ def who(finding: OwnerFinding):
     ("县林业局要于11月5日前完成隐患排查", "县林业局", "department", []),  # a public body by its level and ending
     ("各乡镇（街道）要于11月10日前完成排查登记", "各乡镇", "collective", []),
     ("由研发部经理王磊牵头", "王磊", "exact", []),  # a post between team and person
-    ("各病区护士长本周五前把名单报护理部", "各病区护士长", "collective", []),  # 各 + a title many hold
+    ("各病区护士长本周五前把名单报护理部", "各病区护士长", "collective", []),
+    ("让安环的郭科长月底之前弄完", "郭科长", "unknown", []),  # a limit, then a one-character verb
+    ("然后大家，5S的自查表月底前都交上来", "大家", "collective", []),  # a group addressed, then 都  # 各 + a title many hold
     ("请各位周五前反馈", "各位", "collective", []),
     ("钱七负责采购合同", "钱七", "unknown", []),
     # English and mixed minutes
