@@ -65,6 +65,9 @@ def find_deliverable(text: str) -> Optional[str]:
     pos = 0
     while (m := v["noun_rx"].search(text, pos)):
         end = m.end()
+        if len(m.group()) == 1 and _inside_word(text, m.start()):
+            pos = end  # 表示, 图书馆, 单位: the character starts another word
+            continue
         while (nxt := v["noun_rx"].match(text, end)):  # "主视觉" + "初稿" form one phrase
             end = nxt.end()
         if v["modified_rx"].match(text, end):
@@ -87,6 +90,14 @@ def find_deliverable(text: str) -> Optional[str]:
     if e:  # "UI mockup（积分中心）", "KOL list 整理好"
         return re.sub(r"^(?:the|a|an|our|their|to|and|of|for)\s+", "", e.group(0), flags=re.I).strip()
     return None
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """A one-character noun that begins a dictionary word with the next character."""
+    from extract.nlp import in_dictionary
+
+    pair = text[at:at + 2]
+    return len(pair) == 2 and "\u4e00" <= pair[1] <= "\u9fff" and in_dictionary(pair)
 
 
 def _expand_left(text: str, start: int, end: int, verb_rx: re.Pattern) -> tuple[str, bool]:

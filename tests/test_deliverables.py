@@ -26,3 +26,13 @@ def test_activities_have_no_deliverable(text):
 def test_field_values():
     assert from_field(" 联调报告 ") == "联调报告"
     assert from_field("无") is None and from_field("-") is None and from_field("") is None
+
+
+def test_one_character_nouns_inside_other_words_are_no_output():
+    from extract.deliverables import find_deliverable
+
+    assert find_deliverable("钱局长表示，资金将于11月20日前拨付到位") is None  # 表示
+    assert find_deliverable("图书馆负责开放提交系统") is None  # 图书馆
+    assert find_deliverable("由各单位联合开展检查") is None  # 单位
+    assert find_deliverable("提交统计表") == "统计表"
+    assert find_deliverable("证据目录和页码你来整理") == "证据目录"
