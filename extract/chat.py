@@ -179,6 +179,9 @@ def question_to(prev: Candidate, speaker: str, roster: Roster) -> Optional[tuple
         return text, replace(who, mention=speaker)
     if who.match in ("unknown", "none") and asked.owner.name:
         return text, asked.owner
+    mention = (asked.owner.mention or "").strip().lower()
+    if asked.owner.match == "unknown" and len(mention) >= 2 and mention in speaker.lower():
+        return text, asked.owner  # "Markus, can you upload…" — Markus Weber answers: someone outside the roster
     return None
 
 

@@ -142,7 +142,9 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
             deadline = replace(shared, span=None)
         answered = None
         anonymous_self = finding.owner.match == "unknown" and finding.owner.mention in ("我", cand.speaker)
-        speaker_self = finding.owner.mention in ("我", cand.speaker)  # "下周三我给个版本": the answer is mine
+        # "下周三我给个版本", "Sure, we can upload them by Thursday": the answer is mine (ours)
+        speaker_self = (finding.owner.mention in ("我", cand.speaker)
+                        or (finding.owner.mention or "").lower() in ("we", "us", "我们", "咱们", "i"))
         if ((finding.owner.match == "none" or anonymous_self or speaker_self) and deadline is not None
                 and cand.speaker and prev is not None):
             asked = question_to(prev, cand.speaker, roster)

@@ -111,6 +111,8 @@ def after_marker(text: str, end: int, limit: int, bounds) -> Optional[str]:
     marker after a mention, in the same clause."""
     mk = _markers()
     rest = text[end:min(limit, len(text))]
+    if _ASKED.match(rest):
+        return "lead"  # "Markus, can you upload…?": the one asked does it
     stop = STOP.search(rest)
     clause = rest[: stop.start()] if stop else rest
     lstripped = clause.lstrip().lstrip(_CLOSERS).lstrip()  # "(Ms. Zhou) to provide", "【张伟】负责"
@@ -173,6 +175,7 @@ def verbs() -> tuple[str, ...]:
 
 # one-character verbs that follow a limit in speech: 月底之前弄完, 周五前交, 今天下班前补
 _DONE_BY_VERBS = frozenset("弄搞办交修换录排催整贴送报给出做写发补清改查定")
+_ASKED = re.compile(r"\s*[,，]\s*(?:can|could|would|will)\s+you\b|\s*[,，]\s*please\b", re.I)
 _DATE_FIRSTS = frozenset("今明后下本这周星礼月年一二三四五六七八九十两几半上当次")
 
 

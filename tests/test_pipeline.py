@@ -373,3 +373,20 @@ def test_numbered_speakers_are_named_by_who_is_addressed(tmp_path):
     items = extract_path(path, roster=roster)["action_items"]
     got = [(it["owner"]["name"], it["deadline"]["date"]) for it in items]
     assert ("马超", "2025-01-08") in got and ("张伟", "2025-01-09") in got
+
+
+def test_english_questions_answered_by_people_outside_the_roster(tmp_path):
+    path = tmp_path / "Zoom转写.txt"
+    lines = ["Project Falcon – Weekly Deal Call", "Date: 2025-03-10 (Mon)", ""]
+    turns = [("Leon Liang", "OK, I think we have everyone."), ("Sarah Lin | KE", "Morning, all good here."),
+             ("钱多多", "Markus, can you upload the 2024 audited financials to the data room?"),
+             ("Markus Weber", "Sure. The auditors signed off on Friday, so we can upload them by Thursday."),
+             ("Leon Liang", "Thanks."), ("Sarah Lin | KE", "Nothing from us.")]
+    for n, (who, text) in enumerate(turns):
+        lines += [f"[{who}] 16:0{n}:10", text, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    roster = Roster([Person("钱多多", "财务部", "财务总监"), Person("梁志远", "总经办", "总经理", aliases=("Leon",))])
+    items = extract_path(path, roster=roster)["action_items"]
+    assert [(it["owner"]["mention"], it["owner"]["match"], it["deadline"]["date"]) for it in items] == [
+        ("Markus", "unknown", "2025-03-13")]
+    assert "audited financials" in items[0]["source"]["text"]

@@ -75,6 +75,11 @@ def speaker_name(candidate: str) -> Optional[str]:
     numbered = _numbered_speaker(name)
     if numbered:
         return numbered
+    if ("|" in name or "｜" in name) and not name.startswith(("|", "｜")):
+        first = re.split(r"\s*[|｜]\s*", name, maxsplit=1)[0]  # "Sarah Lin | KE", "杨帆｜主策划"
+        found = speaker_name(first)
+        if found:
+            return found
     m = _AFFILIATION.fullmatch(name) or _DASH_AFFILIATION.fullmatch(name)
     if m:  # "王芳（设计部）", "郭建华-市一院信息科", "HR-黄丽" speak as the person
         first = speaker_name(m.group(1))
