@@ -110,11 +110,12 @@ def display_names(structured: Structured, roster: Roster) -> dict[str, str]:
 
 
 def dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
-                   roster: Roster, ref: Optional[date]) -> Optional[ActionItem]:
-    """The undated chat item, dated by a following message from or to its owner."""
+                   roster: Roster, ref: Optional[date], *, said_by: Optional[str] = None) -> Optional[ActionItem]:
+    """The undated chat item, dated by a following message from or to its owner
+    (`said_by` is who spoke the item)."""
     if any(p.owner.name not in (None, item.owner.name) for p in produced):
         return None  # the message hands out other work
-    if any(_new_work(p, item) for p in produced):
+    if any(_new_work(p, item, again=said_by == cand.speaker) for p in produced):
         return None  # "另外新员工培训我来排，11号出计划表": new work of its own, with its own date
     deadline = dl.find_deadline(cand.text, ref)
     if deadline is None:
@@ -132,9 +133,24 @@ def dates_earlier(item: ActionItem, cand: Candidate, produced: list[ActionItem],
 _ANOTHER = re.compile(r"^\W*(?:另外|还有|此外|另|顺便|再就是|对了)")
 
 
-def _new_work(produced: ActionItem, earlier: ActionItem) -> bool:
-    """A reply's own item rather than the earlier one restated: "另外 / 还有 …" opens it."""
-    return bool(_ANOTHER.search(produced.task) or _ANOTHER.search(produced.source.text.split("\n")[-1]))
+_FUNCTION_PAIRS = frozenset({"自己", "出来", "一下", "我来", "这边", "那边", "之前", "以前", "明天", "今天", "这个", "那个"})
+
+
+def _new_work(produced: ActionItem, earlier: ActionItem, *, again: bool) -> bool:
+    """A reply's own item rather than the earlier one restated: "另外 / 还有 …" opens it, or
+    (`again`: the same person speaking) it shares no wording with the earlier item
+    ("我来约一下法官助理" … "庭审提纲我自己来，二月十四号之前")."""
+    if _ANOTHER.search(produced.task) or _ANOTHER.search(produced.source.text.split("\n")[-1]):
+        return True
+    return again and produced.owner.name == earlier.owner.name and not _shares_words(produced.task,
+                                                                                     earlier.source.text)
+
+
+def _shares_words(task: str, text: str) -> bool:
+    """Some two-character chunk of the task's Chinese also occurs in the earlier text."""
+    chars = re.sub(r"[^\u4e00-\u9fff]", " ", task)
+    pairs = {chars[i:i + 2] for i in range(len(chars) - 1)} - _FUNCTION_PAIRS
+    return any(" " not in p and p in text for p in pairs)
 
 
 _FILLER = re.compile(r"我来|我这边|我们这边|我负责|我去|我跟|我会|我写|来跟|跟一下|来搞|来弄|来做|来写|来出|来吧|吧|嗯|啊|呃|那个|就是|好的|好|行|可以|OK|ok|没问题|那|这个|一下|给|的|了|哦不|\W")

@@ -20,8 +20,14 @@ from extract.dates.english import dateparser_hit
 from extract.dates.hits import Hit
 
 _NEEDS_DATEPARSER = re.compile(r"[A-Za-z/]")
+_LIMIT = re.compile(r"(?:前|之前|以前|内|以内|为止|截止)$|^(?:by|before|within|no later than)\b", re.I)
 
-__all__ = ["resolve", "find_deadline", "find_all"]
+__all__ = ["resolve", "find_deadline", "find_all", "is_limit"]
+
+
+def is_limit(mention: Optional[str]) -> bool:
+    """"下周三前", "3天内", "by Friday": a date the work must be done by, not one it happens on."""
+    return bool(mention) and bool(_LIMIT.search(mention.strip()))
 
 
 def _deadline(text: str, hit: Hit) -> Deadline:

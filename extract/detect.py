@@ -83,13 +83,9 @@ def is_question(text: str) -> bool:
 
 def _due_then_work(text: str) -> bool:
     """"18号前交…", "本周五前把名单报…": a limit followed by the work to do by it."""
-    from extract.owner_markers import verbs
+    from extract.owner_markers import opens_with_work
 
-    for m in _DUE_MARK.finditer(text):
-        rest = text[m.end():].lstrip("要需须把将得 ")
-        if rest and any(rest.startswith(v) for v in verbs()):
-            return True
-    return False
+    return any(opens_with_work(text[m.end():]) for m in _DUE_MARK.finditer(text))
 
 
 def is_past(text: str) -> bool:

@@ -47,12 +47,7 @@ def extract_items(structured: Structured, roster: Optional[Roster] = None) -> Ex
         produced = list(_from_candidate(cand, roster, ref, prev, last))
         if undated is not None and cand.speaker:
             index, age, said_by = undated
-            # the same person promising again ("庭审提纲我自己来，二月十四号之前") is new work of
-            # theirs, not the date of what they took on before
-            again = said_by == cand.speaker and any(p.owner.name == items[index].owner.name
-                                                    and not _shares_words(p.task, items[index].source.text)
-                                                    for p in produced)
-            dated = None if again else dates_earlier(items[index], cand, produced, roster, ref)
+            dated = dates_earlier(items[index], cand, produced, roster, ref, said_by=said_by)
             if dated is not None:
                 # "@马超 …整理成文档发我" — "好的梁总，明天发您": the reply dates the request
                 items[index] = dated
@@ -141,11 +136,10 @@ def _from_candidate(cand: Candidate, roster: Roster, ref: Optional[date],
         if deadline is None and shared is not None and not _span_inside(shared, cand.text, piece):
             deadline = replace(shared, span=None)
         answered = None
-        anonymous_self = finding.owner.match == "unknown" and finding.owner.mention in ("我", cand.speaker)
         # "下周三我给个版本", "Sure, we can upload them by Thursday": the answer is mine (ours)
         speaker_self = (finding.owner.mention in ("我", cand.speaker)
                         or (finding.owner.mention or "").lower() in ("we", "us", "我们", "咱们", "i"))
-        if ((finding.owner.match == "none" or anonymous_self or speaker_self) and deadline is not None
+        if ((finding.owner.match == "none" or speaker_self) and deadline is not None
                 and cand.speaker and prev is not None):
             asked = question_to(prev, cand.speaker, roster)
             if asked:  # "周杰，埋点SDK这周能搞完吗？" — "下周三吧": the asked person commits
@@ -256,16 +250,6 @@ def _details(cand: Candidate, item: tuple[int, int]) -> bool:
     return level is not None and level > item[1] and (cand.source.line or 0) - item[0] in (1, 2)
 
 
-_FUNCTION_PAIRS = frozenset({"自己", "出来", "一下", "我来", "这边", "那边", "之前", "以前", "明天", "今天", "这个", "那个"})
-
-
-def _shares_words(task: str, text: str) -> bool:
-    """Some two-character chunk of the task's Chinese also occurs in the earlier text."""
-    chars = re.sub(r"[^\u4e00-\u9fff]", " ", task)
-    pairs = {chars[i:i + 2] for i in range(len(chars) - 1)} - _FUNCTION_PAIRS
-    return any(" " not in p and p in text for p in pairs)
-
-
 def _with_recap(spoken: ActionItem, recap: ActionItem, ref) -> ActionItem:
     """The spoken item, its source extended by the recap line, missing parts taken from it."""
     deadline = spoken.deadline if spoken.deadline.mention else recap.deadline
@@ -332,13 +316,9 @@ def _done_note(note: str) -> bool:
 
 
 _ADDRESSED = re.compile(r"^\s*[@＠]")
-_BOUNDED = re.compile(r"(?:前|之前|以前|内|以内|为止|截止)$|^(?:by|before|within|no later than)\b", re.I)
-
-
 def _bounded(deadline: Optional[Deadline]) -> bool:
-    """A date the work must be done by ("下周三前", "3天内", "by Friday"), not a date it happens on."""
-    return bool(deadline and deadline.date and not deadline.vague and deadline.mention
-                and _BOUNDED.search(deadline.mention.strip()))
+    """A dated limit the work must meet ("下周三前", "3天内", "by Friday")."""
+    return bool(deadline and deadline.date and not deadline.vague and dl.is_limit(deadline.mention))
 
 
 def _deadline_signal(deadline: Optional[Deadline], ref: Optional[date]) -> bool:

@@ -152,15 +152,29 @@ def _dated_work(clause: str) -> bool:
     found = dl.find_deadline(clause[:16], None)
     if found is None or found.span is None or found.span[0] > 0 or not found.mention:
         return False
-    if not found.mention.endswith(("前", "之前", "以前", "内", "以内")):
+    return dl.is_limit(found.mention) and opens_with_work(clause[found.span[1]:])
+
+
+def opens_with_work(text: str) -> bool:
+    """Text that starts, past 要 / 须 / 把 / 将, with a work verb: what is to be done by a limit
+    ("…前交", "…之前弄完", "…前把名单报…")."""
+    rest = text.lstrip("要需须得把将都 ")
+    if not rest:
         return False
-    rest = clause[found.span[1]:].lstrip("要需须得把将都").lstrip()
-    return rest[:1] in _DONE_BY_VERBS or any(rest.startswith(v) for v in verbs())
+    if rest[0] in _DONE_BY_VERBS:
+        return True
+    known = verb_set()
+    return any(rest[:n] in known for n in _verb_lengths())
 
 
 @lru_cache(maxsize=1)
 def verb_set() -> frozenset:
     return frozenset(verbs())
+
+
+@lru_cache(maxsize=1)
+def _verb_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(v) for v in verbs()}, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -322,23 +322,18 @@ def test_mention_and_span_cover_the_expression():
 
 
 @pytest.mark.parametrize("ref, text, suggested", [
+    # after a holiday is a start, not a due date
     (date(2024, 9, 20), "国庆后", date(2024, 10, 8)),
     (date(2024, 10, 3), "国庆后", date(2024, 10, 8)),  # said inside the holiday
     (date(2024, 9, 20), "节后", date(2024, 10, 8)),
     (date(2025, 1, 22), "节后再约", date(2025, 2, 5)),
+    # a ten-day span names no day
+    (WED, "8月上旬", date(2024, 8, 10)),
+    (WED, "8月中旬", date(2024, 8, 20)),
+    (WED, "8月下旬", date(2024, 8, 31)),
 ])
-def test_after_a_holiday_is_a_start_not_a_due_date(ref, text, suggested):
+def test_spans_and_starts_are_vague_with_a_day_suggested(ref, text, suggested):
     got = resolve(text, ref)
-    assert (got.date, got.vague, got.suggested) == (None, True, suggested), got
-
-
-@pytest.mark.parametrize("text, suggested", [
-    ("8月上旬", date(2024, 8, 10)),
-    ("8月中旬", date(2024, 8, 20)),
-    ("8月下旬", date(2024, 8, 31)),
-])
-def test_ten_day_spans_are_vague_with_their_end_suggested(text, suggested):
-    got = resolve(text, WED)
     assert (got.date, got.vague, got.suggested) == (None, True, suggested), got
 
 

@@ -122,10 +122,7 @@ def list_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional
 
 
 def count_items(store: Store, filters: ItemFilter = ItemFilter(), today: Optional[date] = None) -> int:
-    if filters.flag == NEEDS_FIX:
-        where, params = _where(store, filters)
-        return store.db.execute("SELECT COUNT(*) FROM items i" + where, params).fetchone()[0]
-    if filters.flag:
+    if filters.flag and filters.flag != NEEDS_FIX:  # a per-item flag: computed, so counted in Python
         return len(list_items(store, filters, today))
     where, params = _where(store, filters)
     return store.db.execute("SELECT COUNT(*) FROM items i" + where, params).fetchone()[0]

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from pathlib import Path
+from typing import Annotated, Optional
 
-from minutes.errors import BadInput
+import typer
+
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="Tracker database (default: $MINUTES_DB, else ./minutes.db).")]
 
 
 def parse_day(value: Optional[str], option: str) -> Optional[date]:
-    """YYYY-MM-DD or None; anything else is bad input."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise BadInput(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
+    """YYYY-MM-DD or None; anything else is bad input (one parser for every date option)."""
+    from tracker.dates import parse_day as strict
+
+    return None if value is None else strict(value, option)

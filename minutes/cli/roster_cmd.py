@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from minutes.cli.app import app, db_path, guard
+from minutes.cli.options import DbOption
 from minutes.errors import BadInput
 
 roster_app = typer.Typer(
@@ -17,7 +18,6 @@ roster_app = typer.Typer(
 )
 app.add_typer(roster_app, name="roster")
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="Tracker database (default: $MINUTES_DB, else ./minutes.db).")]
 
 
 @roster_app.command("import")

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from minutes.cli.app import app, db_path, fail, guard
+from minutes.cli.options import DbOption
 from minutes.errors import BadInput
 
 items_app = typer.Typer(
@@ -23,7 +24,6 @@ items_app = typer.Typer(
 )
 app.add_typer(items_app, name="items")
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="Tracker database (default: $MINUTES_DB, else ./minutes.db).")]
 ByOption = Annotated[Optional[str], typer.Option("--by", help="Who makes the change (default: $MINUTES_USER, else the OS user).")]
 ReasonOption = Annotated[Optional[str], typer.Option("--reason", help="Why (kept in the item's history).")]
 TodayOption = Annotated[Optional[str], typer.Option("--today", help="Day to compute due_soon/overdue/escalate/stale for (YYYY-MM-DD, default today).")]

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from minutes.cli.app import app, db_path, guard
+from minutes.cli.options import DbOption
 from minutes.errors import BadInput
 
 users_app = typer.Typer(
@@ -17,7 +17,6 @@ users_app = typer.Typer(
 )
 app.add_typer(users_app, name="users")
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="Tracker database (default: $MINUTES_DB, else ./minutes.db).")]
 PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="Read the password from the first line of stdin.")]
 
 

@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from minutes.errors import BadInput, MinutesError
 from minutes.web.pages.items import may_update
-from minutes.web.pages.upload import safe_name
+from minutes.web.pages.upload import read_upload, safe_name
 from minutes.web.views import Ctx, action, page
 from tracker.people import list_people
 from tracker.people_search import search_people
@@ -36,9 +36,7 @@ def roster_import(ctx: Ctx):
         if not isinstance(upload, UploadFile) or not upload.filename:
             raise BadInput("请选择名册文件（CSV 或 XLSX）/ choose a roster file")
         name = safe_name(upload.filename)
-        data = upload.file.read(ctx.config.max_upload_bytes + 1)
-        if len(data) > ctx.config.max_upload_bytes:
-            raise BadInput("file too large", path=name)
+        data = read_upload(upload, ctx.config.max_upload_bytes)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / name
             path.write_bytes(data)
@@ -47,8 +45,7 @@ def roster_import(ctx: Ctx):
             except MinutesError as exc:
                 raise BadInput(str(exc).replace(str(path), name)) from None
     except MinutesError as exc:
-        counts = {}
-        return ctx.page("people.html", 400, people=list_people(ctx.store), counts=counts, error=str(exc))
+        return ctx.page("people.html", 400, people=list_people(ctx.store), counts={}, error=str(exc))
     return ctx.redirect("/people", f"名册已导入：{result.total} 人（新增 {result.added}，更新 {result.updated}）")
 
 

@@ -26,6 +26,14 @@ def safe_name(name: str) -> str:
     return base[:100]
 
 
+def read_upload(upload_file: UploadFile, limit: int) -> bytes:
+    """The uploaded bytes, or BadInput naming the file when it exceeds `limit`."""
+    data = upload_file.file.read(limit + 1)
+    if len(data) > limit:
+        raise BadInput(f"file too large (> {limit // 1024 // 1024} MB)", path=safe_name(upload_file.filename))
+    return data
+
+
 @page("upload")
 def form(ctx: Ctx):
     return ctx.page("upload.html", error=None, text="", meeting_date="")
@@ -57,10 +65,7 @@ def upload(ctx: Ctx):
     try:
         day = parse_day(day_text, "meeting date") if day_text else None
         for upload_file in files:
-            data = upload_file.file.read(limit + 1)
-            if len(data) > limit:
-                raise BadInput(f"file too large (> {limit // 1024 // 1024} MB)", path=safe_name(upload_file.filename))
-            path, created = _save(ctx, upload_file.filename, data)
+            path, created = _save(ctx, upload_file.filename, read_upload(upload_file, limit))
             saved.append((path, upload_file.filename, created))
         if text.strip():
             name = f"粘贴-{datetime.now():%Y%m%d-%H%M%S}.txt"
